@@ -1,0 +1,48 @@
+"""One stable Turtle form for the hand-written ``.ttl`` files, so that diffs show meaning, not reordering.
+
+The form is rdflib's Turtle serialisation of the file's graph after blank nodes are given canonical
+labels (``rdflib.compare.to_canonical_graph``): subjects and predicates sorted, lists inline, the file's
+own prefixes kept. Comments do not survive it: put explanations in ``rdfs:comment`` or
+``skos:editorialNote`` where tools can show them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from svco.errors import InputError
+from svco.output import atomic_write_text
+
+
+def canonical_turtle(path: Path) -> str:
+    """The canonical Turtle text of the file at ``path``."""
+    import rdflib
+    from rdflib.compare import to_canonical_graph
+
+    source = rdflib.Graph(bind_namespaces="none")
+    try:
+        source.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many parser exception types
+        raise InputError(path, f"not valid Turtle: {exc}") from None
+    canonical = rdflib.Graph(bind_namespaces="none")
+    for prefix, namespace in source.namespaces():
+        canonical.bind(prefix, namespace, override=True)
+    for triple in to_canonical_graph(source):
+        canonical.add(triple)
+    return canonical.serialize(format="turtle")
+
+
+def unformatted(paths: list[Path]) -> list[Path]:
+    """The files among ``paths`` that are not in canonical form."""
+    return [p for p in paths if p.read_text(encoding="utf-8") != canonical_turtle(p)]
+
+
+def format_files(paths: list[Path]) -> list[Path]:
+    """Rewrite each file in canonical form (atomically); return the files that changed."""
+    changed = []
+    for path in paths:
+        text = canonical_turtle(path)
+        if path.read_text(encoding="utf-8") != text:
+            atomic_write_text(path, text)
+            changed.append(path)
+    return changed

@@ -1,0 +1,97 @@
+"""The OWL API check: load an ontology the way Protégé does (catalog, no network) and test OWL 2 DL.
+
+The check is a single-file Java program shipped in the package (``java/OwlProfileCheck.java``), run with
+``java File.java`` (no build step) against Debian's ``libowlapi-java`` 5.1 and the jars it depends on.
+Set ``SVCO_OWLAPI_CLASSPATH`` to use another OWL API build.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+from svco.errors import ReasonerError
+from svco.reason import java_executable
+
+#: Debian's OWL API 5 and the jars of the packages it depends on, under /usr/share/java.
+DEBIAN_JARS = (
+    "owlapi-distribution",
+    "atinject-jsr330-api",
+    "caffeine",
+    "commons-codec",
+    "commons-io",
+    "commons-logging",
+    "commons-rdf-api",
+    "guava",
+    "hppcrt",
+    "httpclient",
+    "httpcore",
+    "jackson-annotations",
+    "jackson-core",
+    "jackson-databind",
+    "jsr305",
+    "slf4j-api",
+    "xz",
+)
+JAVA_DIR = Path("/usr/share/java")
+#: JVM flags that send every connection to a dead local SOCKS proxy: the check never reaches the network.
+_OFFLINE = ("-DsocksProxyHost=127.0.0.1", "-DsocksProxyPort=9", "-Djava.net.useSystemProxies=false")
+
+
+@dataclass
+class ProfileReport:
+    """What the OWL API made of an ontology: whether it loaded, its imports, and OWL 2 DL violations."""
+
+    loaded: bool
+    in_profile: bool = False
+    ontology: str | None = None
+    imports: list[str] = field(default_factory=list)
+    axioms: int = 0
+    violations: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def owlapi_classpath() -> str:
+    """The class path of an OWL API 5 installation; :class:`ReasonerError` if there is none."""
+    configured = os.environ.get("SVCO_OWLAPI_CLASSPATH")
+    if configured:
+        return configured
+    jars = [JAVA_DIR / f"{name}.jar" for name in DEBIAN_JARS]
+    jars += sorted(JAVA_DIR.glob("rdf4j-*.jar"))
+    jars = [j for j in jars if not j.stem.rsplit("-", 1)[-1][:1].isdigit()]  # unversioned links only
+    missing = [j.name for j in jars[: len(DEBIAN_JARS)] if not j.exists()]
+    if missing:
+        raise ReasonerError(
+            f"the OWL API is not installed (missing {', '.join(missing)})",
+            hint="apt-get install libowlapi-java, or set SVCO_OWLAPI_CLASSPATH",
+        )
+    return os.pathsep.join(str(j) for j in jars)
+
+
+def check_profile(ontology: Path, catalogs: list[Path] | tuple[Path, ...] = ()) -> ProfileReport:
+    """Load ``ontology`` in the OWL API, resolving imports only through ``catalogs`` (the network is blocked),
+    and check it against the OWL 2 DL profile."""
+    program = Path(str(files("svco") / "java" / "OwlProfileCheck.java"))
+    command = [java_executable(), *_OFFLINE, "-cp", owlapi_classpath(), str(program), str(ontology)]
+    command += [str(c) for c in catalogs]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    except subprocess.TimeoutExpired:
+        raise ReasonerError("the OWL API check took more than 300 s") from None
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise ReasonerError(f"the OWL API check failed (exit {done.returncode}): {done.stderr.strip()[-2000:]}")
+    data = json.loads(lines[-1])
+    return ProfileReport(
+        loaded=data["loaded"],
+        in_profile=data.get("in_profile", False),
+        ontology=data.get("ontology"),
+        imports=data.get("imports", []),
+        axioms=data.get("axioms", 0),
+        violations=data.get("violations", []),
+        error=data.get("error"),
+    )

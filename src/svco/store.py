@@ -1,0 +1,350 @@
+"""The embedded graph store: Oxigraph (pyoxigraph) behind a small API.
+
+Why Oxigraph: measured on this machine kind it loads Turtle about 10x faster than rdflib and answers a
+3-way join on ~780k triples about 20x faster. rdflib is only brought in where a library needs an rdflib
+graph (pyshacl, the owlready2 conversion): see :meth:`Store.to_rdflib`.
+
+Every source goes into a named graph of its own (the ontology files under their ontology IRIs, a model file
+under its ``file:`` URI) and queries see the union of all graphs, so a model can be replaced or dropped
+without touching the rest.
+
+>>> store = Store()
+>>> store.load_reference()
+>>> store.select("SELECT (COUNT(*) AS ?n) WHERE { ?a a svc:ValueChainActivity }")[0]["n"].value
+'6'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from svco.errors import InputError, StoreLockedError, UsageError
+from svco.resources import NAMESPACE, ONTOLOGY_IRI, REFERENCE_IRI, ontology_files
+
+if TYPE_CHECKING:
+    import rdflib
+
+PREFIXES = {
+    "svc": NAMESPACE,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "sh": "http://www.w3.org/ns/shacl#",
+}
+
+#: File extensions svco reads, and the RDF syntax each means.
+EXTENSIONS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".turtle": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".ntriples": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".n3": ox.RdfFormat.N3,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+
+#: Names accepted by ``--input-format`` (and ``format=`` in :meth:`Store.load`).
+FORMAT_NAMES: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ttl": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "n3": ox.RdfFormat.N3,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "xml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "json-ld": ox.RdfFormat.JSON_LD,
+}
+
+_SNIFF_BYTES = 8192
+
+
+def parse_format(name: str) -> ox.RdfFormat:
+    """The RDF syntax a ``--input-format`` name stands for; :class:`UsageError` if there is none."""
+    try:
+        return FORMAT_NAMES[name.lower()]
+    except KeyError:
+        known = ", ".join(sorted(FORMAT_NAMES))
+        raise UsageError(f"unknown RDF format {name!r}", hint=f"use one of: {known}") from None
+
+
+def _sniff(path: Path, head: bytes) -> ox.RdfFormat:
+    """Pick the syntax of a file from its extension, looking inside ``.owl``/``.xml`` files (Protégé
+    writes Turtle, RDF/XML or OWL/XML under ``.owl``)."""
+    suffix = path.suffix.lower()
+    fmt = EXTENSIONS.get(suffix)
+    if fmt is None:
+        raise InputError(
+            path,
+            f"unknown RDF file extension {suffix or '(none)'!r}",
+            hint="name the syntax with --input-format (turtle, ntriples, rdfxml, jsonld, trig, nquads)",
+        )
+    if suffix in (".owl", ".xml"):
+        text = head.lstrip().decode("utf-8", "replace")
+        if text.startswith("<") and "<Ontology" in text and "<rdf:RDF" not in text:
+            raise InputError(
+                path,
+                "this is OWL/XML, which svco does not read",
+                hint="save it from Protégé as RDF/XML or Turtle (File > Save as)",
+            )
+        if not text.startswith("<"):
+            return ox.RdfFormat.TURTLE
+    return fmt
+
+
+def _check_readable(path: Path) -> bytes:
+    """Return the first bytes of a file, or raise :class:`InputError` saying why it cannot be RDF."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except FileNotFoundError:
+        raise InputError(path, "no such file", hint="check the path") from None
+    except PermissionError:
+        raise InputError(path, "cannot read the file: permission denied") from None
+    except IsADirectoryError:  # pragma: no cover - directories are expanded before this
+        raise InputError(path, "is a directory") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read the file: {exc.strerror or exc}") from None
+    if not head.strip():
+        raise InputError(path, "the file is empty", hint="give a file with RDF in it")
+    if b"\x00" in head:
+        raise InputError(path, "this is a binary file, not RDF text")
+    return head
+
+
+def expand_sources(sources: Iterable[Path | str]) -> list[Path]:
+    """Files to load: each file as given, each folder's RDF files (by extension, recursively, sorted)."""
+    files: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS)
+            if not found:
+                exts = " ".join(sorted(EXTENSIONS))
+                raise InputError(path, "this folder holds no RDF files", hint=f"svco reads files named {exts}")
+            files.extend(found)
+        elif not path.exists():
+            raise InputError(path, "no such file or folder", hint="check the path")
+        else:
+            files.append(path)
+    return files
+
+
+@dataclass(frozen=True)
+class LoadedSource:
+    """One file loaded into the store: where it came from, the graph it went into, its size."""
+
+    path: Path
+    graph: str
+    triples: int
+
+
+class Store:
+    """An Oxigraph store, in memory or on disk, holding the svco ontology and organisation models.
+
+    ``path`` (or the ``SVCO_STORE`` environment variable, when ``path`` is None and ``use_env`` is true)
+    selects a persistent store; otherwise the store lives in memory. ``read_only`` opens a persistent store
+    as a snapshot, which any number of processes may do while one process writes.
+    """
+
+    def __init__(self, path: Path | str | None = None, *, read_only: bool = False, use_env: bool = False):
+        if path is None and use_env:
+            path = os.environ.get("SVCO_STORE") or None
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only and self.path is not None
+        self.sources: list[LoadedSource] = []
+        if self.path is None:
+            self._store = ox.Store()
+            return
+        try:
+            if read_only:
+                if not self.path.is_dir():
+                    raise InputError(self.path, "no store here", hint="create it first with `svco load --store`")
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLockedError(
+                    f"the store {self.path} is locked by another process",
+                    hint="wait for the other svco command to finish, or use a read-only command",
+                ) from None
+            raise InputError(self.path, f"cannot open the store: {exc}") from None
+
+    # ------------------------------------------------------------------ loading
+    def load(
+        self, sources: Iterable[Path | str], *, input_format: str | None = None, replace: bool = True
+    ) -> list[LoadedSource]:
+        """Load files and folders, each file into the graph named by its ``file:`` URI.
+
+        TriG and N-Quads files keep their own named graphs; their default graph goes to the file's graph.
+
+        Raises :class:`InputError` naming file, line and column on the first file that cannot be read;
+        files loaded before it stay loaded. ``replace`` empties a file's graph before loading it again.
+        """
+        forced = parse_format(input_format) if input_format else None
+        loaded = []
+        for path in expand_sources(sources):
+            head = _check_readable(path)
+            fmt = forced or _sniff(path, head)
+            graph = path.resolve().as_uri()
+            loaded.append(self._load_file(path, fmt, graph, replace=replace))
+        self.sources.extend(loaded)
+        return loaded
+
+    def _load_file(self, path: Path, fmt: ox.RdfFormat, graph: str, *, replace: bool) -> LoadedSource:
+        target = ox.NamedNode(graph)
+        if replace and self._store.contains_named_graph(target):
+            self._store.remove_graph(target)
+        before = len(self._store)
+        try:
+            self._store.load(path=str(path), format=fmt, base_iri=path.resolve().as_uri(), to_graph=target)
+        except SyntaxError as exc:
+            self._store.remove_graph(target)
+            problem = (exc.msg or "syntax error").split(" (", 1)[0]
+            raise InputError(
+                path,
+                f"not valid {fmt.name}: {problem}",
+                line=exc.lineno,
+                column=exc.offset,
+                hint="fix the syntax there (or name the right syntax with --input-format)",
+            ) from None
+        except (UnicodeDecodeError, ValueError) as exc:
+            self._store.remove_graph(target)
+            raise InputError(path, f"not valid {fmt.name}: {exc}") from None
+        return LoadedSource(path, graph, len(self._store) - before)
+
+    def load_reference(self) -> None:
+        """Load the svco vocabulary and reference content, replacing any older copy in a persistent store.
+
+        On a read-only store the reference must already be there (``svco load`` puts it in).
+        """
+        for path, graph in ontology_files():
+            target = ox.NamedNode(graph)
+            if self.read_only:
+                if not self._store.contains_named_graph(target):
+                    raise InputError(
+                        self.path or "store",
+                        f"the store has no {graph} graph",
+                        hint="load it with `svco load --store PATH`",
+                    )
+                continue
+            if self._store.contains_named_graph(target):
+                self._store.remove_graph(target)
+            self._store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=target)
+
+    # ------------------------------------------------------------------ reading
+    def graph_size(self, graph: str) -> int:
+        """Number of triples in one named graph."""
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def graphs(self) -> list[str]:
+        """The named graphs in the store."""
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def query(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> Any:
+        """Run a SPARQL query over the union of all graphs, with the svco prefixes predeclared.
+
+        ``bindings`` are bound as RDF terms in a VALUES block (:func:`svco.sparql.bind_values`), never
+        spliced into the text as strings.
+        """
+        from svco.sparql import bind_values
+
+        if bindings:
+            sparql = bind_values(sparql, bindings)
+        return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+
+    def select(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> list:
+        """Run a SELECT query and return its solutions as a list."""
+        return list(self.query(sparql, bindings))
+
+    def rows(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> list[dict]:
+        """Run a SELECT query and return each solution as a dict of variable name to term (unbound left out)."""
+        results = self.query(sparql, bindings)
+        names = [v.value for v in results.variables]
+        return [{n: solution[n] for n in names if solution[n] is not None} for solution in results]
+
+    def triples(self) -> Iterator[ox.Triple]:
+        """Every triple of the union of the graphs (duplicates across graphs are repeated)."""
+        for quad in self._store.quads_for_pattern(None, None, None):
+            yield quad.triple
+
+    def export(self, destination: Path, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> None:
+        """Write the union of all graphs to one file, atomically (a temporary file renamed into place)."""
+        from svco.output import atomic_write_bytes
+
+        triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        atomic_write_bytes(destination, ox.serialize(triples, format=fmt, prefixes=PREFIXES))
+
+    def to_rdflib(self) -> rdflib.Graph:
+        """The union of all graphs as an rdflib graph (for pyshacl and owlready2), blank nodes kept."""
+        import rdflib
+
+        graph = rdflib.Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+        convert = _RdflibConverter()
+        graph.addN((convert(t.subject), convert(t.predicate), convert(t.object), graph) for t in self.triples())
+        return graph
+
+    def flush(self) -> None:
+        """Make sure everything written is on disk (no-op in memory)."""
+        if self.path is not None:
+            self._store.flush()
+
+    @property
+    def ontology_version(self) -> str | None:
+        """``owl:versionInfo`` of the loaded vocabulary, if it is loaded."""
+        for t in self._store.quads_for_pattern(
+            ox.NamedNode(ONTOLOGY_IRI), ox.NamedNode(PREFIXES["owl"] + "versionInfo"), None
+        ):
+            return t.object.value
+        return None
+
+    @property
+    def has_reference(self) -> bool:
+        """Whether the reference content is loaded."""
+        return self._store.contains_named_graph(ox.NamedNode(REFERENCE_IRI))
+
+
+class _RdflibConverter:
+    """Maps pyoxigraph terms to rdflib terms, keeping blank node identity within one conversion."""
+
+    def __init__(self) -> None:
+        import rdflib
+
+        self._rdflib = rdflib
+        self._bnodes: dict[str, rdflib.BNode] = {}
+
+    def __call__(self, term: Any) -> Any:
+        rdflib = self._rdflib
+        if isinstance(term, ox.NamedNode):
+            return rdflib.URIRef(term.value)
+        if isinstance(term, ox.BlankNode):
+            node = self._bnodes.get(term.value)
+            if node is None:
+                node = self._bnodes[term.value] = rdflib.BNode()
+            return node
+        if isinstance(term, ox.Literal):
+            if term.language:
+                return rdflib.Literal(term.value, lang=term.language)
+            return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+        raise TypeError(f"unsupported RDF term {term!r}")
