@@ -1,0 +1,103 @@
+"""Generate synthetic organisation models of a given size, for the benchmarks.
+
+Usage: .venv/bin/python benchmarks/generate_models.py TRIPLES OUT.ttl [--defects N]
+
+Each organisation runs value streams of six steps (Plan, Engage, Design and transition, Obtain/build,
+Deliver and support, Improve) with practices, artifacts and times, about 12 triples a step. Every N-th
+stream (``--defects``, default 25; 0 for none) carries one defect, in turn: a gap in its positions, a step
+with no activity, a misspelt svc: term, a hand-off Deliver and support -> Plan, a practice used outside the
+activities it supports, a stream with no trigger. The output is deterministic for given arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+HEADER = """@prefix svc: <https://w3id.org/svco#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <https://example.org/synthetic#> .
+
+"""
+
+STEPS = [  # activity, practices, consumes, produces
+    ("Plan", ["StrategyManagement", "PortfolioManagement"], ["DemandAndOpportunities"], ["PortfolioDecisions"]),
+    ("Engage", ["RelationshipManagement", "BusinessAnalysis"], ["PortfolioDecisions"],
+     ["ProductAndServiceRequirements"]),
+    ("DesignAndTransition", ["ServiceDesign", "ChangeEnablement"], ["ProductAndServiceRequirements"],
+     ["RequirementsAndSpecifications"]),
+    ("ObtainBuild", ["SoftwareDevelopmentAndManagement", "DeploymentManagement"], ["RequirementsAndSpecifications"],
+     ["ServiceComponents"]),
+    ("DeliverAndSupport", ["IncidentManagement", "ServiceDesk"], ["ServiceComponents"],
+     ["ProductAndServicePerformanceInformation"]),
+    ("Improve", ["ContinualImprovement", "MeasurementAndReporting"], ["ProductAndServicePerformanceInformation"],
+     ["ImprovementInitiatives"]),
+]  # fmt: skip
+STREAMS_PER_ORG = 10
+TRIPLES_PER_STREAM = 76  # measured: 6 steps x 11, the stream, its trigger and outcome, its organisation
+
+
+def stream_ttl(n: int, defect: int | None) -> str:
+    s = f"ex:stream{n}"
+    order = list(range(len(STEPS)))
+    if defect == 3:  # a hand-off Deliver and support -> Plan
+        order = [4, 0, 1, 2, 3, 5]
+    lines = [f'{s} a svc:NewServiceValueStream ; rdfs:label "Stream {n}" ;']
+    if defect != 5:
+        lines.append(f"    svc:trigger ex:demand{n} ;")
+    lines.append(f"    svc:outcome ex:outcome{n} ;")
+    lines.append("    svc:hasStep " + ", ".join(f"ex:s{n}_{i}" for i in range(len(STEPS))) + " .")
+    lines.append(f'ex:demand{n} a svc:Demand ; rdfs:label "Demand {n}" ;')
+    lines.append("    svc:bringsArtifact svc:DemandAndOpportunities .")
+    lines.append(f'ex:outcome{n} a svc:Outcome ; rdfs:label "Outcome {n}" .')
+    for pos, i in enumerate(order, start=1):
+        activity, practices, consumes, produces = STEPS[i]
+        step = f"ex:s{n}_{i}"
+        position = pos + 1 if defect == 0 and pos >= 3 else pos
+        kind = "svc:ValueStreamStp" if defect == 2 and pos == 2 else "svc:ValueStreamStep"
+        used = list(practices)
+        if defect == 4 and pos == 1:
+            used = ["IncidentManagement"]
+        lines.append(f'{step} a {kind} ; rdfs:label "Step {n}.{pos}" ; svc:position {position} ;')
+        if not (defect == 1 and pos == 4):
+            lines.append(f"    svc:activity svc:{activity} ;")
+        lines.append("    svc:usesPractice " + ", ".join(f"svc:{p}" for p in used) + " ;")
+        lines.append("    svc:consumes " + ", ".join(f"svc:{a}" for a in consumes) + " ;")
+        lines.append("    svc:produces " + ", ".join(f"svc:{a}" for a in produces) + " ;")
+        lines.append(f'    svc:processTime "PT{1 + (n + i) % 8}H"^^xsd:duration ;')
+        lines.append(f'    svc:waitTime "P{(n * 7 + i) % 5}D"^^xsd:duration .')
+    return "\n".join(lines) + "\n"
+
+
+def generate(triples: int, out: Path, defects_every: int = 25) -> int:
+    """Write a model of about ``triples`` triples to ``out``; return the number of streams."""
+    streams = max(1, triples // TRIPLES_PER_STREAM)
+    with out.open("w", encoding="utf-8") as handle:
+        handle.write(HEADER)
+        for n in range(streams):
+            if n % STREAMS_PER_ORG == 0:
+                org = n // STREAMS_PER_ORG
+                last = min(streams, n + STREAMS_PER_ORG)
+                runs = ", ".join(f"ex:stream{k}" for k in range(n, last))
+                handle.write(f'ex:org{org} a svc:Organization ; rdfs:label "Organisation {org}" ;\n'
+                             f"    svc:runsValueStream {runs} .\n")  # fmt: skip
+            defect = None
+            if defects_every and n % defects_every == defects_every - 1:
+                defect = (n // defects_every) % 6
+            handle.write(stream_ttl(n, defect))
+    return streams
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("triples", type=int)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--defects", type=int, default=25, help="every N-th stream has a defect (0: none)")
+    args = parser.parse_args()
+    streams = generate(args.triples, args.out, args.defects)
+    print(f"{args.out}: {streams} streams")
+
+
+if __name__ == "__main__":
+    main()
