@@ -71,3 +71,12 @@ def bind_values(sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal | 
     )
     at = where_group_start(sparql)
     return sparql[:at] + block + sparql[at:]
+
+
+def bind_column(sparql: str, name: str, terms: list) -> str:
+    """Return ``sparql`` with a one-column ``VALUES ?name { ... }`` block of many terms in its WHERE group."""
+    if not _VARIABLE.match(name):
+        raise QueryError(f"{name!r} is not a SPARQL variable name")
+    at = where_group_start(sparql)
+    block = f" VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}"
+    return sparql[:at] + block + sparql[at:]

@@ -17,6 +17,7 @@ without touching the rest.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,13 +128,24 @@ def _check_readable(path: Path) -> bytes:
     return head
 
 
+def _is_xml_catalog(path: Path) -> bool:
+    """Whether a file is an OASIS XML catalog (Protégé's catalog-v001.xml), which is not RDF."""
+    if path.suffix.lower() != ".xml":
+        return False
+    with path.open("rb") as handle:
+        return b"urn:oasis:names:tc:entity:xmlns:xml:catalog" in handle.read(4096)
+
+
 def expand_sources(sources: Iterable[Path | str]) -> list[Path]:
-    """Files to load: each file as given, each folder's RDF files (by extension, recursively, sorted)."""
+    """Files to load: each file as given, each folder's RDF files (by extension, recursively, sorted;
+    XML catalogs are skipped)."""
     files: list[Path] = []
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS)
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS and not _is_xml_catalog(p)
+            )
             if not found:
                 exts = " ".join(sorted(EXTENSIONS))
                 raise InputError(path, "this folder holds no RDF files", hint=f"svco reads files named {exts}")
@@ -175,7 +187,7 @@ class Store:
             if read_only:
                 if not self.path.is_dir():
                     raise InputError(self.path, "no store here", hint="create it first with `svco load --store`")
-                self._store = ox.Store.read_only(str(self.path))
+                self._store = _open_read_only(self.path)
             else:
                 self._store = ox.Store(str(self.path))
         except OSError as exc:
@@ -311,6 +323,11 @@ class Store:
             self._store.flush()
 
     @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store, for engines that query it directly (read it, do not write)."""
+        return self._store
+
+    @property
     def ontology_version(self) -> str | None:
         """``owl:versionInfo`` of the loaded vocabulary, if it is loaded."""
         for t in self._store.quads_for_pattern(
@@ -323,6 +340,26 @@ class Store:
     def has_reference(self) -> bool:
         """Whether the reference content is loaded."""
         return self._store.contains_named_graph(ox.NamedNode(REFERENCE_IRI))
+
+
+def _open_read_only(path: Path, attempts: int = 5) -> ox.Store:
+    """Open a snapshot of a store that another process may be writing to.
+
+    RocksDB can remove a file between listing and opening it while the writer compacts; that is
+    transient, so the open is retried a few times before it is reported.
+    """
+    for attempt in range(attempts):
+        try:
+            return ox.Store.read_only(str(path))
+        except RuntimeError as exc:
+            if attempt == attempts - 1:
+                raise InputError(
+                    path,
+                    f"cannot open a snapshot of the store: {exc}",
+                    hint="another process is rewriting it: try again when it has finished",
+                ) from None
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 class _RdflibConverter:

@@ -1,0 +1,206 @@
+"""Validation reports for people and for CI: text, JSON, Turtle (``sh:ValidationReport``) and JUnit XML.
+
+JSON schema (``"schema": "https://w3id.org/svco/validation-report/1"``; fields are only ever added)::
+
+    {
+      "schema": "https://w3id.org/svco/validation-report/1",
+      "svco_version": "0.1.0",
+      "passed": true,            # no result at or above --fail-on
+      "fail_on": "violation",
+      "conforms": true,          # SHACL's verdict: no result of any severity
+      "engine": "svco",          # or "pyshacl"
+      "sources": ["model.ttl"],
+      "unresolved_imports": [],
+      "counts": {"violation": 0, "warning": 0, "info": 0},
+      "results": [
+        {"severity": "violation", "message": "...", "focus": IRI, "focus_label": str|null,
+         "stream": IRI|null, "stream_label": str|null, "step": IRI|null, "step_label": str|null,
+         "shape": IRI, "component": "MinCountConstraintComponent", "path": IRI|"^IRI"|null,
+         "value": str|null, "suggestion": "svc:Term"|null}
+      ]
+    }
+"""
+
+from __future__ import annotations
+
+import json
+from xml.etree import ElementTree as ET
+
+from svco.validate import SEVERITIES, ValidationReport, ValidationResult
+
+SCHEMA = "https://w3id.org/svco/validation-report/1"
+FORMATS = ("text", "json", "turtle", "junit")
+_SHAPES = "https://w3id.org/svco/shapes#"
+
+
+def _short(iri: str | None) -> str:
+    if iri is None:
+        return ""
+    for prefix, namespace in (("svcs", _SHAPES), ("svc", "https://w3id.org/svco#")):
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
+def to_json(report: ValidationReport, fail_on: str = "violation") -> str:
+    """The report in svco's JSON schema (see the module docstring)."""
+    from svco import __version__
+
+    keys = ("severity", "message", "focus", "focus_label", "stream", "stream_label", "step", "step_label")
+    keys += ("shape", "component", "path", "value", "suggestion")
+    results = []
+    for r in report.results:
+        entry = {k: getattr(r, k) for k in keys}
+        entry["severity"] = r.severity.lower()
+        results.append(entry)
+    doc = {
+        "schema": SCHEMA,
+        "svco_version": __version__,
+        "passed": not report.fails(fail_on),
+        "fail_on": fail_on.lower(),
+        "conforms": report.conforms,
+        "engine": report.engine,
+        "sources": report.sources,
+        "unresolved_imports": report.unresolved_imports,
+        "counts": {s.lower(): report.count(s) for s in SEVERITIES},
+        "results": results,
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_text(report: ValidationReport, fail_on: str = "violation", *, color: bool = False) -> str:
+    """A human report grouped by value stream, most severe first, with a verdict line at the end."""
+    import click
+
+    def style(text: str, **kw) -> str:
+        return click.style(text, **kw) if color else text
+
+    marks = {"Violation": ("✗", "red"), "Warning": ("!", "yellow"), "Info": ("i", "blue")}
+    groups: dict[str, list[ValidationResult]] = {}
+    for r in report.results:
+        if r.stream_label or r.stream:
+            title = f'value stream "{r.stream_label or r.stream}"'
+        else:
+            title = f'"{r.focus_label}"' if r.focus_label else r.focus
+        groups.setdefault(title, []).append(r)
+    lines = []
+    for title, results in sorted(groups.items(), key=lambda g: (min(SEVERITIES.index(r.severity) for r in g[1]), g[0])):
+        lines.append(style(title, bold=True))
+        for r in sorted(results, key=lambda r: (SEVERITIES.index(r.severity), r.step_label or "", r.message)):
+            mark, colour = marks[r.severity]
+            where = f'step "{r.step_label}": ' if r.step_label else ""
+            lines.append(f"  {style(mark + ' ' + r.severity.lower(), fg=colour)}  {where}{r.message}")
+            lines.append(style(f"      {_short(r.shape)} on {_short(r.focus)}", dim=True))
+        lines.append("")
+    counts = ", ".join(f"{report.count(s)} {s.lower()}{'s' if report.count(s) != 1 else ''}" for s in SEVERITIES)
+    sources = f"{len(report.sources)} file{'s' if len(report.sources) != 1 else ''}"
+    for iri in report.unresolved_imports:
+        lines.append(style(f"note: owl:imports <{iri}> was not resolved (not validated)", fg="yellow"))
+    failed = report.fails(fail_on)
+    verdict = style("FAILED", fg="red", bold=True) if failed else style("PASSED", fg="green", bold=True)
+    lines.append(f"{verdict}: {counts} in {sources} (fail on {fail_on.lower()}; engine {report.engine})")
+    return "\n".join(lines) + "\n"
+
+
+def to_turtle(report: ValidationReport) -> str:
+    """The SHACL ``sh:ValidationReport`` as Turtle."""
+    import pyoxigraph as ox
+
+    sh = "http://www.w3.org/ns/shacl#"
+
+    def n(iri: str) -> ox.NamedNode:
+        return ox.NamedNode(iri)
+
+    def node(text: str):
+        return ox.NamedNode(text) if "://" in text else ox.BlankNode(text.removeprefix("_:"))
+
+    root = ox.BlankNode()
+    triples = [
+        ox.Triple(root, n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), n(sh + "ValidationReport")),
+        ox.Triple(root, n(sh + "conforms"), ox.Literal(str(report.conforms).lower(), datatype=n(_XSD + "boolean"))),
+    ]
+    for r in report.results:
+        result = ox.BlankNode()
+        triples += [
+            ox.Triple(root, n(sh + "result"), result),
+            ox.Triple(result, n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), n(sh + "ValidationResult")),
+            ox.Triple(result, n(sh + "focusNode"), node(r.focus)),
+            ox.Triple(result, n(sh + "resultSeverity"), n(sh + r.severity)),
+            ox.Triple(result, n(sh + "sourceShape"), node(r.shape)),
+            ox.Triple(result, n(sh + "sourceConstraintComponent"), n(sh + r.component)),
+            ox.Triple(result, n(sh + "resultMessage"), ox.Literal(r.message)),
+        ]
+        if r.path:
+            if r.path.startswith("^"):
+                path = ox.BlankNode()
+                triples += [
+                    ox.Triple(result, n(sh + "resultPath"), path),
+                    ox.Triple(path, n(sh + "inversePath"), n(r.path[1:])),
+                ]
+            else:
+                triples.append(ox.Triple(result, n(sh + "resultPath"), n(r.path)))
+        if r.value_term is not None:
+            triples.append(ox.Triple(result, n(sh + "value"), r.value_term))
+    prefixes = {"sh": sh, "svc": "https://w3id.org/svco#", "svcs": _SHAPES, "xsd": _XSD}
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def to_junit(report: ValidationReport, fail_on: str = "violation") -> str:
+    """JUnit XML as CI systems read it: one test case per shape and focus node.
+
+    A (shape, focus node) pair with a result at or above ``fail_on`` is a failing test case; one with only
+    milder results passes and carries them in ``system-out``. A shape with no result at all appears as one
+    passing test case, so the suite lists every rule that was checked.
+    """
+    from svco.validate import shape_names
+
+    level = SEVERITIES.index(fail_on.capitalize())
+    cases: dict[tuple[str, str], list[ValidationResult]] = {}
+    for r in report.results:
+        cases.setdefault((r.shape, r.focus), []).append(r)
+    suite = ET.Element("testsuite", name="svco validate")
+    failures = 0
+    for (shape, focus), results in sorted(cases.items()):
+        case = ET.SubElement(suite, "testcase", classname=_short(shape), name=_label(results[0]) or focus)
+        failing = [r for r in results if SEVERITIES.index(r.severity) <= level]
+        if failing:
+            failures += 1
+            worst = min(failing, key=lambda r: SEVERITIES.index(r.severity))
+            failure = ET.SubElement(case, "failure", message=worst.message, type=f"sh:{worst.severity}")
+            failure.text = "\n".join(f"[{r.severity}] {r.message}" for r in failing)
+        milder = [r for r in results if r not in failing]
+        if milder:
+            ET.SubElement(case, "system-out").text = "\n".join(f"[{r.severity}] {r.message}" for r in milder)
+    checked = {shape for shape, _ in cases}
+    for shape in shape_names():
+        if shape not in checked:
+            ET.SubElement(suite, "testcase", classname=_short(shape), name="all focus nodes conform")
+    suite.set("tests", str(len(suite.findall("testcase"))))
+    suite.set("failures", str(failures))
+    suite.set("errors", "0")
+    suite.set("skipped", "0")
+    root = ET.Element("testsuites", name="svco", tests=suite.get("tests"), failures=str(failures), errors="0")
+    root.append(suite)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _label(result: ValidationResult) -> str:
+    parts = [p for p in (result.stream_label, result.step_label) if p]
+    if not parts and result.focus_label:
+        parts = [result.focus_label]
+    return " > ".join(parts) + (f" ({result.focus})" if parts else "")
+
+
+def render(report: ValidationReport, fmt: str, fail_on: str = "violation", *, color: bool = False) -> str:
+    """The report in one of :data:`FORMATS`."""
+    if fmt == "json":
+        return to_json(report, fail_on)
+    if fmt == "turtle":
+        return to_turtle(report)
+    if fmt == "junit":
+        return to_junit(report, fail_on)
+    return to_text(report, fail_on, color=color)

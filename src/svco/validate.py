@@ -1,0 +1,241 @@
+"""Validation of organisation models against svco's SHACL shapes.
+
+Two engines give the same results (tests compare them on every fixture and example):
+
+- ``svco`` (default): :mod:`svco.shacl` turns each shape into SPARQL and runs it on the Oxigraph store;
+- ``pyshacl``: the reference implementation, on an rdflib copy of the store; used when the shapes use a
+  feature the fast engine does not cover, or when asked for (``engine="pyshacl"``).
+
+Either way the results are then put in context for people: the value stream and step each one concerns,
+with their labels, and for a misspelt ``svc:`` term the nearest term svco defines.
+
+>>> from svco.store import Store
+>>> store = Store(); store.load_reference()
+>>> validate_store(store).conforms
+True
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from svco.resources import NAMESPACE, shapes_dir
+from svco.shacl import SH, CompiledShapes, Result, Unsupported, compile_shapes, term_text
+from svco.store import Store
+
+SEVERITIES = ("Violation", "Warning", "Info")
+_TYPO_SHAPE = "https://w3id.org/svco/shapes#TermsAreDefined"
+
+
+@dataclass
+class ValidationResult:
+    """One problem found in a model, with the stream and step it concerns."""
+
+    focus: str
+    shape: str
+    component: str
+    severity: str  # "Violation", "Warning" or "Info"
+    message: str
+    path: str | None = None
+    value: str | None = None
+    stream: str | None = None
+    stream_label: str | None = None
+    step: str | None = None
+    step_label: str | None = None
+    focus_label: str | None = None
+    suggestion: str | None = None
+    value_term: ox.NamedNode | ox.BlankNode | ox.Literal | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def where(self) -> str:
+        """Where the problem is, for people: 'stream "X", step "Y"', or the focus node's label."""
+        parts = []
+        if self.stream_label:
+            parts.append(f'stream "{self.stream_label}"')
+        if self.step_label:
+            parts.append(f'step "{self.step_label}"')
+        if not parts:
+            parts.append(f'"{self.focus_label}"' if self.focus_label else self.focus)
+        return ", ".join(parts)
+
+
+@dataclass
+class ValidationReport:
+    """All results of one validation run, and what was validated."""
+
+    results: list[ValidationResult]
+    engine: str
+    sources: list[str] = field(default_factory=list)
+    unresolved_imports: list[str] = field(default_factory=list)
+
+    @property
+    def conforms(self) -> bool:
+        """SHACL's verdict: no result of any severity."""
+        return not self.results
+
+    def count(self, severity: str) -> int:
+        """How many results have this severity."""
+        return sum(1 for r in self.results if r.severity == severity)
+
+    def fails(self, fail_on: str = "Violation") -> bool:
+        """Whether any result is at least as severe as ``fail_on`` (Violation > Warning > Info)."""
+        level = SEVERITIES.index(fail_on.capitalize())
+        return any(SEVERITIES.index(r.severity) <= level for r in self.results)
+
+
+def shape_files() -> list[Path]:
+    """The shapes that validate organisation models (``shapes/*.ttl``; ``shapes/meta`` is for the ontology)."""
+    return sorted(shapes_dir().glob("*.ttl"))
+
+
+@cache
+def shape_names() -> list[str]:
+    """The IRIs of the shapes in :func:`shape_files` (what a report lists as checked)."""
+    store = ox.Store()
+    for path in shape_files():
+        store.load(path=str(path), format=ox.RdfFormat.TURTLE)
+    rows = store.query(
+        "SELECT DISTINCT ?s WHERE { VALUES ?k { sh:NodeShape sh:PropertyShape } ?s a ?k FILTER(isIRI(?s)) }",
+        prefixes={"sh": SH},
+    )
+    return sorted(row["s"].value for row in rows)
+
+
+@cache
+def _compiled(files: tuple[Path, ...]) -> CompiledShapes | Unsupported:
+    try:
+        return compile_shapes(files)
+    except Unsupported as exc:
+        return exc
+
+
+def run_engine(store: Store, engine: str = "auto", files: list[Path] | None = None) -> tuple[list[Result], str]:
+    """Raw SHACL results from the chosen engine (``auto``, ``svco`` or ``pyshacl``), and the engine used."""
+    files = files if files is not None else shape_files()
+    if engine in ("auto", "svco"):
+        compiled = _compiled(tuple(files))
+        if isinstance(compiled, CompiledShapes):
+            return compiled.run(store.oxigraph), "svco"
+        if engine == "svco":
+            raise compiled
+    return run_pyshacl(store, files), "pyshacl"
+
+
+def run_pyshacl(store: Store, files: list[Path]) -> list[Result]:
+    """Validate with pyshacl (SHACL-AF enabled for SPARQL targets); results as :class:`svco.shacl.Result`."""
+    import pyshacl
+    import rdflib
+
+    shapes = rdflib.Graph()
+    for path in files:
+        shapes.parse(path, format="turtle")
+    _, report, _ = pyshacl.validate(store.to_rdflib(), shacl_graph=shapes, advanced=True, allow_warnings=True)
+    sh = rdflib.Namespace(SH)
+    results = []
+    for node in report.subjects(rdflib.RDF.type, sh.ValidationResult):
+        path = report.value(node, sh.resultPath)
+        if isinstance(path, rdflib.BNode):
+            inverse = report.value(path, sh.inversePath)
+            path = f"^{inverse}" if inverse is not None else str(path)
+        value = report.value(node, sh.value)
+        message = report.value(node, sh.resultMessage)
+        results.append(
+            Result(
+                focus=_to_ox(report.value(node, sh.focusNode)),
+                shape=_to_ox(report.value(node, sh.sourceShape)),
+                component=str(report.value(node, sh.sourceConstraintComponent)),
+                severity=str(report.value(node, sh.resultSeverity)),
+                path=str(path) if path is not None else None,
+                value=_to_ox(value) if value is not None else None,
+                message=str(message) if message is not None else None,
+            )
+        )
+    results.sort(key=Result.key)
+    return results
+
+
+def _to_ox(term):
+    import rdflib
+
+    if isinstance(term, rdflib.URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, rdflib.BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or rdflib.XSD.string)))
+
+
+def validate_store(store: Store, *, engine: str = "auto") -> ValidationReport:
+    """Validate everything in ``store`` (reference ontology and models) against svco's shapes."""
+    raw, used = run_engine(store, engine)
+    context = _context(store, {r.focus for r in raw})
+    defined = _defined_terms(store) if any(str(r.shape) == f"<{_TYPO_SHAPE}>" for r in raw) else []
+    results = []
+    for r in raw:
+        focus = r.focus.value if isinstance(r.focus, ox.NamedNode) else str(r.focus)
+        result = ValidationResult(
+            focus=focus,
+            shape=r.shape.value if isinstance(r.shape, ox.NamedNode) else str(r.shape),
+            component=r.component.removeprefix(SH),
+            severity=r.severity.removeprefix(SH),
+            message=r.message or "",
+            path=r.path,
+            value=term_text(r.value) if r.value is not None else None,
+            value_term=r.value,
+            **context.get(focus, {}),
+        )
+        if result.shape == _TYPO_SHAPE and isinstance(r.value, ox.NamedNode):
+            result.suggestion = _nearest(r.value.value, defined)
+            if result.suggestion:
+                result.message += f" Did you mean {result.suggestion}?"
+        results.append(result)
+    return ValidationReport(results, used, sources=[s.path.as_posix() for s in store.sources])
+
+
+def _context(store: Store, focus_nodes: set) -> dict[str, dict]:
+    """For each focus node: its label, and the stream it is a step of (or is), with that stream's label."""
+    from svco.resources import queries_dir
+    from svco.sparql import bind_column
+
+    query = (queries_dir() / "internal" / "result-context.rq").read_text(encoding="utf-8")
+    found: dict[str, dict] = {}
+    named = sorted((f for f in focus_nodes if isinstance(f, ox.NamedNode)), key=str)
+    for start in range(0, len(named), 1000):
+        for row in store.rows(bind_column(query, "focus", named[start : start + 1000])):
+            entry = found.setdefault(row["focus"].value, {})
+            kind = row["kind"].value
+            label = row["label"].value if "label" in row else None
+            if kind == "label":
+                entry.setdefault("focus_label", label)
+            elif kind in ("step", "stream"):
+                entry.setdefault("stream", row["stream"].value)
+                if label:
+                    entry.setdefault("stream_label", label)
+                if kind == "step":
+                    entry["step"] = row["focus"].value
+    for focus, entry in found.items():
+        if entry.get("step") == focus and "focus_label" in entry:
+            entry["step_label"] = entry["focus_label"]
+    return found
+
+
+def _defined_terms(store: Store) -> list[str]:
+    rows = store.rows("SELECT DISTINCT ?t WHERE { ?t rdfs:isDefinedBy ?o FILTER(STRSTARTS(STR(?t), STR(svc:))) }")
+    return sorted(
+        r["t"].value.removeprefix(NAMESPACE) for r in rows if not r["t"].value.startswith(NAMESPACE + "Flow_")
+    )
+
+
+def _nearest(iri: str, defined: list[str]) -> str | None:
+    name = iri.removeprefix(NAMESPACE)
+    lowered = {d.lower(): d for d in defined}
+    if name.lower() in lowered:
+        return "svc:" + lowered[name.lower()]
+    close = difflib.get_close_matches(name, defined, n=1, cutoff=0.6)
+    return "svc:" + close[0] if close else None
