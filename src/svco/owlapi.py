@@ -74,7 +74,10 @@ def owlapi_classpath() -> str:
 
 def check_profile(ontology: Path, catalogs: list[Path] | tuple[Path, ...] = ()) -> ProfileReport:
     """Load ``ontology`` in the OWL API, resolving imports only through ``catalogs`` (the network is blocked),
-    and check it against the OWL 2 DL profile."""
+    and check it against the OWL 2 DL profile.
+
+    Raises :class:`ReasonerError` when Java or the OWL API is missing or crashes (a file that does not load is
+    reported in the result, ``loaded`` false, not raised)."""
     program = Path(str(files("svco") / "java" / "OwlProfileCheck.java"))
     command = [java_executable(), *_OFFLINE, "-cp", owlapi_classpath(), str(program), str(ontology)]
     command += [str(c) for c in catalogs]
@@ -95,3 +98,32 @@ def check_profile(ontology: Path, catalogs: list[Path] | tuple[Path, ...] = ()) 
         violations=data.get("violations", []),
         error=data.get("error"),
     )
+
+
+#: Syntaxes :func:`convert` writes, by the names ``OwlConvert.java`` takes.
+CONVERT_FORMATS = ("owx", "rdfxml", "ttl", "ofn", "omn")
+
+
+def convert(source: Path, destination: Path, fmt: str = "owx") -> int:
+    """Write the self-contained ontology ``source`` (no owl:imports) to ``destination`` in ``fmt`` (one of
+    :data:`CONVERT_FORMATS`) with the OWL API, as Protégé would; returns the number of axioms written.
+
+    ``destination`` is written directly: callers wanting atomicity pass a temporary path. Raises
+    :class:`ReasonerError` when Java or the OWL API fails (a message from the OWL API says why).
+    """
+    if fmt not in CONVERT_FORMATS:
+        raise ValueError(f"unknown OWL syntax {fmt!r}")
+    program = Path(str(files("svco") / "java" / "OwlConvert.java"))
+    command = [java_executable(), *_OFFLINE, "-cp", owlapi_classpath(), str(program), str(source)]
+    command += [str(destination), fmt]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    except subprocess.TimeoutExpired:
+        raise ReasonerError("the OWL API conversion took more than 300 s") from None
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise ReasonerError(f"the OWL API conversion failed (exit {done.returncode}): {done.stderr.strip()[-2000:]}")
+    data = json.loads(lines[-1])
+    if not data.get("written"):
+        raise ReasonerError(f"the OWL API could not convert {source}: {data.get('error')}")
+    return int(data.get("axioms", 0))

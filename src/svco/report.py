@@ -86,9 +86,14 @@ def to_text(report: ValidationReport, fail_on: str = "violation", *, color: bool
     lines = []
     for title, results in sorted(groups.items(), key=lambda g: (min(SEVERITIES.index(r.severity) for r in g[1]), g[0])):
         lines.append(style(title, bold=True))
+        shown = set()
         for r in sorted(results, key=lambda r: (SEVERITIES.index(r.severity), r.step_label or "", r.message)):
+            if (r.severity, r.focus, r.message) in shown:  # one shape, two components, one message
+                continue
+            shown.add((r.severity, r.focus, r.message))
             mark, colour = marks[r.severity]
-            where = f'step "{r.step_label}": ' if r.step_label else ""
+            named = r.step_label and f'"{r.step_label}"' in r.message
+            where = f'step "{r.step_label}": ' if r.step_label and not named else ""
             lines.append(f"  {style(mark + ' ' + r.severity.lower(), fg=colour)}  {where}{r.message}")
             lines.append(style(f"      {_short(r.shape)} on {_short(r.focus)}", dim=True))
         lines.append("")

@@ -1,7 +1,9 @@
-"""Knowledge engineers' commands: `svco reason`."""
+"""Knowledge engineers' commands: `svco reason`, `svco export`, `svco diagram`, `svco docs`."""
 
 from __future__ import annotations
 
+import json
+import tempfile
 from pathlib import Path
 
 import click
@@ -14,21 +16,184 @@ from svco.errors import EXIT_NONCONFORMING, EXIT_OK
 @models_argument
 @store_option
 @input_format_option
-def reason(models: tuple[Path, ...], store_path: Path | None, input_format: str | None) -> int:
-    """Check with the HermiT OWL reasoner that the ontology (and MODELS) are consistent."""
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--profile",
+    is_flag=True,
+    help="Also check the merged ontology (vocabulary, reference, MODELS) against OWL 2 DL with the OWL API.",
+)
+def reason(models: tuple[Path, ...], store_path: Path | None, input_format: str | None, fmt: str, profile: bool) -> int:
+    """Check with the HermiT OWL reasoner that the ontology (and MODELS) are consistent.
+
+    Reports unsatisfiable classes and the types inferred for the models' individuals. When the ontology
+    is inconsistent it names the individuals and axioms involved: one minimal set of contradicting axioms
+    (HermiT) and the likely culprits found by svco's diagnosis checks. Exit 1 if inconsistent, if a class
+    is unsatisfiable, or (with --profile) if the ontology is outside OWL 2 DL.
+    """
+    from svco.reason import curie
     from svco.reason import reason as run_reasoner
 
-    report = run_reasoner(open_store(store_path, models, input_format))
+    store = open_store(store_path, models, input_format)
+    report = run_reasoner(store)
+    profile_report = _profile(store) if profile else None
+    in_profile = profile_report is None or (profile_report.loaded and profile_report.in_profile)
+    code = EXIT_OK if report.ok and in_profile else EXIT_NONCONFORMING
+    if fmt == "json":
+        doc = report.to_dict()
+        if profile_report is not None:
+            doc["profile"] = {
+                "profile": "OWL 2 DL",
+                "loaded": profile_report.loaded,
+                "in_profile": profile_report.in_profile,
+                "axioms": profile_report.axioms,
+                "violations": profile_report.violations,
+                "error": profile_report.error,
+            }
+        click.echo(json.dumps(doc, indent=2))
+        return code
     if not report.consistent:
         click.echo("inconsistent: the ontology and models contradict each other")
-        return EXIT_NONCONFORMING
+        if report.individuals:
+            click.echo("individuals involved: " + ", ".join(curie(i) for i in report.individuals))
+        if report.explanation:
+            click.echo("why (HermiT: a minimal set of axioms that already contradict each other):")
+            for axiom in report.explanation:
+                click.echo(f"  {axiom}")
+        if report.findings:
+            click.echo("likely culprits (svco's diagnosis checks):")
+            for finding in report.findings:
+                click.echo(f"  {finding.message}")
+                for axiom in finding.axioms:
+                    click.echo(f"      {axiom}")
     for iri in report.unsatisfiable:
-        click.echo(f"unsatisfiable class: {iri}")
+        click.echo(f"unsatisfiable class: {curie(iri)}")
+        for axiom in report.unsatisfiable_explanations.get(iri, []):
+            click.echo(f"  because {axiom}")
     for iri, types in sorted(report.inferred_types.items()):
-        click.echo(f"inferred: {iri} a {', '.join(types)}")
-    unsat = f", {len(report.unsatisfiable)} unsatisfiable classes" if report.unsatisfiable else ""
-    click.echo("consistent" + unsat)
-    return EXIT_OK if report.ok else EXIT_NONCONFORMING
+        click.echo(f"inferred: {curie(iri)} a {', '.join(curie(t) for t in types)}")
+    for note in report.notes:
+        click.echo(f"note: {note}")
+    if report.consistent:
+        unsat = f", {len(report.unsatisfiable)} unsatisfiable classes" if report.unsatisfiable else ""
+        click.echo("consistent" + unsat)
+    if profile_report is not None:
+        if not profile_report.loaded:
+            click.echo(f"OWL 2 DL (OWL API): could not load the merged ontology: {profile_report.error}")
+        elif profile_report.in_profile:
+            click.echo(f"OWL 2 DL (OWL API): in profile ({profile_report.axioms} axioms)")
+        else:
+            click.echo(f"OWL 2 DL (OWL API): {len(profile_report.violations)} profile violations")
+            for violation in profile_report.violations:
+                click.echo(f"  {violation}")
+    return code
 
 
-COMMANDS = [reason]
+def _profile(store):
+    """The OWL API's OWL 2 DL check of the store's merged ontology."""
+    from svco.export import write_merged_ntriples
+    from svco.owlapi import check_profile
+
+    with tempfile.TemporaryDirectory(prefix="svco-profile-") as tmp:
+        merged = Path(tmp) / "merged.nt"
+        write_merged_ntriples(store, merged)
+        return check_profile(merged)
+
+
+@click.command()
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "rdfxml", "owx"]),
+    default=None,
+    help="Syntax of OUT: Turtle, RDF/XML or OWL/XML (owx, written by the OWL API). Default: from OUT's "
+    "extension (.ttl, .owl/.rdf, .owx), else ttl.",
+)
+@click.option(
+    "--with-models",
+    "models",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Merge this model file or folder in too (repeatable).",
+)
+@input_format_option
+def export(out: Path, fmt: str | None, models: tuple[Path, ...], input_format: str | None) -> int:
+    """Write vocabulary + reference content (+ models) as ONE merged ontology file OUT, atomically.
+
+    For tools without import catalog support: the owl:imports between the merged parts are dropped and
+    only svco's owl:Ontology header is kept.
+    """
+    from svco.export import export as write
+
+    if fmt is None:
+        fmt = {".owl": "rdfxml", ".rdf": "rdfxml", ".xml": "rdfxml", ".owx": "owx"}.get(out.suffix.lower(), "ttl")
+    count = write(out, fmt, models, input_format=input_format)
+    click.echo(f"wrote {out} ({fmt}, {count} triples merged)", err=True)
+    return EXIT_OK
+
+
+@click.command()
+@click.argument("args", nargs=-1, type=click.Path(path_type=Path), metavar="[STREAM] [MODEL]...")
+@click.option("--stream", "stream_option", help="The value stream to draw (IRI, CURIE or label).")
+@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot", "svg"]), default="mermaid", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write here (atomically).")
+@store_option
+@input_format_option
+def diagram(
+    args: tuple[Path, ...],
+    stream_option: str | None,
+    fmt: str,
+    output: Path | None,
+    store_path: Path | None,
+    input_format: str | None,
+) -> int:
+    """Draw the value chain, or the value stream STREAM of the MODELS, as Mermaid, DOT or SVG.
+
+    STREAM may be an IRI, a CURIE (ex:Onboarding) or a label; an argument that is an existing file or
+    folder is a MODEL, the first other one is STREAM. The value chain shows the six activities, what each
+    hands to the others (the canonical flows grouped per pair) and the practices that support it; a
+    value stream shows its steps in order with their activities, the hand-offs and the warnings.
+    """
+    from svco.diagram import render
+    from svco.errors import UsageError
+    from svco.output import atomic_write_bytes
+    from svco.store import EXTENSIONS
+
+    stream = stream_option
+    models: list[Path] = []
+    for arg in args:
+        if stream is not None or arg.exists() or arg.suffix.lower() in EXTENSIONS:
+            models.append(arg)
+        else:
+            stream = str(arg)
+    if stream is not None and not models and store_path is None:
+        raise UsageError(
+            f"no model to find the value stream {stream!r} in (and no such file)",
+            hint="give the model files after STREAM: svco diagram STREAM MODEL...",
+        )
+    data = render(open_store(store_path, models, input_format), stream, fmt)
+    if output is not None:
+        atomic_write_bytes(output, data)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+    return EXIT_OK
+
+
+@click.command()
+@click.argument("outdir", type=click.Path(path_type=Path, file_okay=False))
+@store_option
+def docs(outdir: Path, store_path: Path | None) -> int:
+    """Write HTML documentation of the ontology into OUTDIR (index.html and svco.svg), atomically.
+
+    Classes, properties, the six activities, the practices, the flows, the query catalog and the value
+    chain diagram; every term is linkable as index.html#LocalName. Other files in OUTDIR are left alone.
+    """
+    from svco.docs import write_docs
+
+    written = write_docs(outdir, open_store(store_path))
+    click.echo(f"wrote {', '.join(str(p) for p in written)}", err=True)
+    return EXIT_OK
+
+
+COMMANDS = [reason, export, diagram, docs]

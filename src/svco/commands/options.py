@@ -20,8 +20,6 @@ input_format_option = click.option(
 models_argument = click.argument("models", nargs=-1, type=click.Path(path_type=Path))
 
 
-
-
 def open_store(store_path: Path | None, models: Sequence[Path] = (), input_format: str | None = None):
     """A store (persistent if ``store_path``) with the reference ontology and the given models loaded."""
     from svco.store import Store
