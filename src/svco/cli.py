@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import click
 
-from svco.commands import core, knowledge, validate
+from svco.commands import core, knowledge, query, validate
 from svco.errors import EXIT_BAD_INPUT, EXIT_OK, SvcoError
 
 
@@ -27,7 +27,7 @@ def cli() -> None:
     """
 
 
-for _module in (core, knowledge, validate):
+for _module in (core, knowledge, query, validate):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -32,6 +32,7 @@ from svco.sparql import where_group_start
 SH = "http://www.w3.org/ns/shacl#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 VIOLATION = SH + "Violation"
+_SVC = "https://w3id.org/svco#"
 
 #: Shape predicates the engine understands; any other sh: predicate on a shape makes it unsupported.
 _KNOWN = {
@@ -100,7 +101,6 @@ class CompiledShapes:
     """Shapes turned into SPARQL: for each shape, its focus-node pattern and one query per constraint."""
 
     shapes: list[_Shape]
-    shapes_store: ox.Store
 
     def run(self, data: ox.Store) -> list[Result]:
         """Validate the union of ``data``'s graphs; return the results in a stable order."""
@@ -141,9 +141,8 @@ _PLACEHOLDER = re.compile(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}")
 def term_text(term: object) -> str:
     """How a term appears in a message: IRIs as ``svc:Name`` where possible, literals by their value."""
     if isinstance(term, ox.NamedNode):
-        for prefix, namespace in (("svc", "https://w3id.org/svco#"),):
-            if term.value.startswith(namespace):
-                return f"{prefix}:{term.value[len(namespace) :]}"
+        if term.value.startswith(_SVC):
+            return "svc:" + term.value[len(_SVC) :]
         return f"<{term.value}>"
     if isinstance(term, ox.Literal):
         return term.value
@@ -350,4 +349,4 @@ def compile_shapes(paths: Iterable[Path]) -> CompiledShapes:
                 raise Unsupported("SPARQL constraints on property shapes ($PATH) are not supported")
             _compile_sparql(store, shape, focus, target_prefixes)
         shapes.append(shape)
-    return CompiledShapes(shapes, store)
+    return CompiledShapes(shapes)

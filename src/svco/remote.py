@@ -1,0 +1,346 @@
+"""SPARQL 1.1 servers: running queries (SPARQLWrapper) and loading the ontology and models into them.
+
+Queries go to a SPARQL 1.1 Query endpoint with the parameters already bound as RDF terms in a ``VALUES``
+block, so the text that leaves svco is the same a local run uses. ``graphs`` become ``default-graph-uri``
+parameters: the query's default graph is then the merge of those graphs, on any server. Without them the
+server's own default graph is used, which on Virtuoso is the union of all graphs and on the Oxigraph server
+is the union only when it runs with ``--union-default-graph`` (see README, "Queries and SPARQL servers").
+
+Loading (:func:`load`) sends each graph of a local in-memory store, the svco vocabulary, the reference
+content and every model, either with the Graph Store Protocol (an HTTP PUT a graph, replacing what was
+there) or with SPARQL 1.1 Update (``DROP SILENT GRAPH`` then ``INSERT DATA``). Without ``graph`` each source
+goes to the graph it has in the embedded store (the ontology IRIs, a model's ``file:`` URI); with ``graph``
+all of them go to that one graph, replaced as a whole.
+
+Credentials come from the arguments or ``SVCO_ENDPOINT_USER`` / ``SVCO_ENDPOINT_PASSWORD``; ``auth`` is
+``basic`` or ``digest`` (Virtuoso's ``/sparql-auth`` and ``/sparql-graph-crud-auth`` want digest).
+Failures raise :class:`EndpointError` (exit 1): server down, timeout, refused, rejected query.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from svco.errors import QueryError, UsageError
+from svco.query import Results, Term, internal_query
+from svco.sparql import bind_values
+
+AUTH_METHODS = ("basic", "digest")
+PROTOCOLS = ("gsp", "update")
+USER_ENV = "SVCO_ENDPOINT_USER"
+PASSWORD_ENV = "SVCO_ENDPOINT_PASSWORD"
+
+
+class EndpointError(QueryError):
+    """The server could not be reached, timed out, refused the credentials or rejected the request (exit 1)."""
+
+
+@dataclass
+class Endpoint:
+    """A SPARQL 1.1 server at ``url`` (a query, update or graph store endpoint, depending on the use)."""
+
+    url: str
+    user: str | None = None
+    password: str | None = None
+    auth: str = "basic"
+    timeout: float = 60.0
+    graphs: Sequence[str] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        parsed = urllib.parse.urlparse(self.url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise UsageError(f"--endpoint {self.url!r} is not an http(s) URL", hint="e.g. http://127.0.0.1:7878/query")
+        if self.auth not in AUTH_METHODS:
+            raise UsageError(f"unknown authentication {self.auth!r}", hint=f"use one of: {', '.join(AUTH_METHODS)}")
+        self.user = self.user or os.environ.get(USER_ENV) or None
+        self.password = self.password if self.password is not None else os.environ.get(PASSWORD_ENV)
+        if self.user and self.password is None:
+            raise UsageError("a user is given but no password", hint=f"use --password or {PASSWORD_ENV}")
+        for graph in self.graphs:
+            _check_iri(graph, "--graph")
+
+    # ------------------------------------------------------------------------------------------ queries
+    def _wrapper(self):
+        from SPARQLWrapper import DIGEST, JSON, POST, SPARQLWrapper
+
+        wrapper = SPARQLWrapper(self.url, returnFormat=JSON)
+        wrapper.setMethod(POST)
+        wrapper.setTimeout(int(max(1, round(self.timeout))))
+        if self.user:
+            wrapper.setCredentials(self.user, self.password)
+            if self.auth == "digest":
+                wrapper.setHTTPAuth(DIGEST)
+        return wrapper
+
+    def run(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Results:
+        """Run a query on the server with ``bindings`` bound as RDF terms; SELECT, ASK, CONSTRUCT, DESCRIBE."""
+        from SPARQLWrapper import JSON, TURTLE
+
+        text = sparql
+        # one single-variable VALUES block a parameter: Virtuoso 7.2 fails on some multi-variable ones
+        for name, term in reversed(list((bindings or {}).items())):
+            text = bind_values(text, {name: term})
+        wrapper = self._wrapper()
+        wrapper.setQuery(_without_header(text))
+        for graph in self.graphs:
+            wrapper.addDefaultGraph(graph)
+        graph_query = wrapper.queryType in ("CONSTRUCT", "DESCRIBE")
+        wrapper.setReturnFormat(TURTLE if graph_query else JSON)
+        body = self._send(wrapper)
+        if graph_query:
+            return Results(graph=body.decode("utf-8") if isinstance(body, bytes) else str(body))
+        import json
+
+        try:
+            doc = json.loads(body)
+        except ValueError:
+            raise EndpointError(f"{self.url} did not answer with SPARQL results JSON") from None
+        return results_from_json(doc)
+
+    def update(self, sparql: str) -> None:
+        """Send a SPARQL 1.1 Update request."""
+        wrapper = self._wrapper()
+        wrapper.setQuery(_without_header(sparql))
+        self._send(wrapper)
+
+    def _send(self, wrapper) -> bytes:
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+        try:
+            response = wrapper.query().response
+            return response.read()
+        except SPARQLWrapperException as exc:
+            raise EndpointError(f"{self.url} refused the request: {_clip(exc)}", hint=_hint(exc, self)) from None
+        except urllib.error.HTTPError as exc:
+            raise EndpointError(f"{self.url} answered HTTP {exc.code} {exc.reason}", hint=_hint(exc, self)) from None
+        except (urllib.error.URLError, OSError) as exc:
+            raise _unreachable(self, exc) from None
+
+    # ------------------------------------------------------------------------------------ graph store
+    def put_graph(self, graph: str, turtle: bytes) -> None:
+        """Replace ``graph`` on a Graph Store Protocol endpoint with ``turtle`` (HTTP PUT ``?graph=IRI``)."""
+        separator = "&" if "?" in self.url else "?"
+        target = f"{self.url}{separator}{urllib.parse.urlencode({'graph': graph})}"
+        request = urllib.request.Request(target, data=turtle, method="PUT")
+        request.add_header("Content-Type", "text/turtle; charset=utf-8")
+        handlers: list[urllib.request.BaseHandler] = []
+        if self.user:
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            passwords.add_password(None, self.url, self.user, self.password or "")
+            handler = (
+                urllib.request.HTTPDigestAuthHandler if self.auth == "digest" else urllib.request.HTTPBasicAuthHandler
+            )
+            handlers.append(handler(passwords))
+        opener = urllib.request.build_opener(*handlers)
+        try:
+            with opener.open(request, timeout=self.timeout) as response:
+                response.read()
+        except urllib.error.HTTPError as exc:
+            detail = exc.read(300).decode("utf-8", "replace").strip().splitlines()
+            raise EndpointError(
+                f"{self.url} answered HTTP {exc.code} {exc.reason}" + (f": {detail[0]}" if detail else ""),
+                hint=_hint(exc, self),
+            ) from None
+        except (urllib.error.URLError, OSError) as exc:
+            raise _unreachable(self, exc) from None
+
+
+def _without_header(sparql: str) -> str:
+    """The query without the comment lines of its prologue (the catalog header).
+
+    SPARQLWrapper guesses the query form from the first keyword it finds, comments included, and its
+    comment stripping misses every other line of a block: a header saying "loaded" made it send a SELECT
+    as an update. The prologue holds no string literals, so dropping its comment lines is safe.
+    """
+    lines = sparql.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and not stripped.upper().startswith(("PREFIX", "BASE")):
+            return "".join(x for x in lines[:i] if not x.strip().startswith("#")) + "".join(lines[i:])
+    return sparql
+
+
+def _check_iri(iri: str, option: str) -> None:
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        raise UsageError(f"{option} {iri!r} is not a valid IRI") from None
+    if ":" not in iri:
+        raise UsageError(f"{option} {iri!r} is not an absolute IRI", hint="e.g. https://example.org/graphs/models")
+
+
+def _clip(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def _hint(exc: BaseException, endpoint: Endpoint) -> str | None:
+    text = str(exc)
+    code = getattr(exc, "code", None)
+    if code == 401 or "Unauthorized" in type(exc).__name__ or "401" in text:
+        if not endpoint.user:
+            return f"the server wants credentials: --user/--password (or {USER_ENV}/{PASSWORD_ENV})"
+        other = "digest" if endpoint.auth == "basic" else "basic"
+        return f"check the user and password, or try --auth {other} (Virtuoso wants digest)"
+    if "SQ200" in text and "No column" in text:
+        return "Virtuoso's SPARQL compiler cannot take some typed literals (xsd:duration): use --protocol gsp"
+    if code == 404 or "EndPointNotFound" in type(exc).__name__:
+        return "check the endpoint URL (Oxigraph: /query, /update, /store; Virtuoso: /sparql, /sparql-auth)"
+    return None
+
+
+def _unreachable(endpoint: Endpoint, exc: BaseException) -> EndpointError:
+    reason = getattr(exc, "reason", exc)
+    if isinstance(reason, socket.timeout | TimeoutError):
+        return EndpointError(f"{endpoint.url} did not answer within {endpoint.timeout:g} s", hint="raise --timeout")
+    return EndpointError(
+        f"cannot reach {endpoint.url}: {_clip(reason)}", hint="check that the server is running and the URL"
+    )
+
+
+def results_from_json(doc: dict) -> Results:
+    """SPARQL 1.1 Query Results JSON (and Virtuoso's ``typed-literal``) to :class:`Results` of RDF terms."""
+    if "boolean" in doc:
+        return Results(boolean=bool(doc["boolean"]))
+    variables = list(doc.get("head", {}).get("vars", []))
+    blank_nodes: dict[str, ox.BlankNode] = {}
+    rows = []
+    for binding in doc.get("results", {}).get("bindings", []):
+        rows.append({name: term_from_json(value, blank_nodes) for name, value in binding.items()})
+    return Results(variables=variables, rows=rows)
+
+
+def term_from_json(value: dict, blank_nodes: dict[str, ox.BlankNode] | None = None) -> Term:
+    """One RDF term of SPARQL results JSON as a pyoxigraph term."""
+    kind = value.get("type")
+    if kind == "uri":
+        return ox.NamedNode(value["value"])
+    if kind == "bnode":
+        nodes = blank_nodes if blank_nodes is not None else {}
+        return nodes.setdefault(value["value"], ox.BlankNode())
+    language = value.get("xml:lang")
+    if language:
+        return ox.Literal(value["value"], language=language)
+    datatype = value.get("datatype")
+    if datatype and datatype != "http://www.w3.org/2001/XMLSchema#string":
+        return ox.Literal(value["value"], datatype=ox.NamedNode(datatype))
+    return ox.Literal(value["value"])
+
+
+# ------------------------------------------------------------------------------------------------ loading
+@dataclass(frozen=True)
+class LoadedGraph:
+    """One graph put on the server: its IRI and its size."""
+
+    graph: str
+    triples: int
+
+
+UPDATE_CHUNK = 400  # triples a SPARQL Update request: Virtuoso 7.2 refuses templates that compile too big
+
+
+def graph_triples(store, graph: str | None = None) -> Iterable[tuple[str, list[ox.Triple]]]:
+    """``(graph IRI, triples)`` for what :func:`load` sends: each graph of ``store``, or all of them merged
+    into ``graph``."""
+    query = internal_query("graph-triples").text
+    if graph is not None:
+        yield graph, [t for g in store.graphs() for t in store.query(query, {"graph": ox.NamedNode(g)})]
+        return
+    for name in store.graphs():
+        yield name, list(store.query(query, {"graph": ox.NamedNode(name)}))
+
+
+def update_chunks(triples: Sequence[ox.Triple], size: int = UPDATE_CHUNK) -> list[list[ox.Triple]]:
+    """Split ``triples`` into requests of about ``size``, keeping the triples that share a blank node together
+    (each request gets fresh blank nodes, so a blank node split across two would become two)."""
+    parent: dict[str, str] = {}
+
+    def find(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for triple in triples:
+        nodes = [t.value for t in (triple.subject, triple.object) if isinstance(t, ox.BlankNode)]
+        for other in nodes[1:]:
+            parent[find(other)] = find(nodes[0])
+    groups: dict[object, list[ox.Triple]] = {}
+    for index, triple in enumerate(triples):
+        blank = next((t.value for t in (triple.subject, triple.object) if isinstance(t, ox.BlankNode)), None)
+        groups.setdefault(find(blank) if blank is not None else index, []).append(triple)
+    chunks: list[list[ox.Triple]] = []
+    for with_blank_nodes in (False, True):  # apart, so that most requests can be INSERT DATA
+        chunk: list[ox.Triple] = []
+        for key, group in groups.items():
+            if isinstance(key, int) == with_blank_nodes:
+                continue
+            if chunk and len(chunk) + len(group) > size:
+                chunks.append(chunk)
+                chunk = []
+            chunk.extend(group)
+        if chunk:
+            chunks.append(chunk)
+    return chunks
+
+
+def _has_blank_node(triples: Sequence[ox.Triple]) -> bool:
+    return any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in triples)
+
+
+def load(endpoint: Endpoint, store, *, graph: str | None = None, protocol: str = "gsp") -> list[LoadedGraph]:
+    """Put the graphs of ``store`` (the reference ontology and models) on the server; see the module doc.
+
+    With the Graph Store Protocol each graph is replaced in one request. With SPARQL Update the graph is
+    dropped, then filled in requests of about :data:`UPDATE_CHUNK` triples: ``INSERT DATA``, or
+    ``INSERT {...} WHERE {}`` for the triples with blank nodes, which Virtuoso refuses in ``INSERT DATA``.
+    A failure half-way leaves the graph half-loaded; loading again repairs it.
+    """
+    if protocol not in PROTOCOLS:
+        raise UsageError(f"unknown protocol {protocol!r}", hint=f"use one of: {', '.join(PROTOCOLS)}")
+    if graph is not None:
+        _check_iri(graph, "--graph")
+    loaded = []
+    for name, triples in graph_triples(store, graph):
+        if protocol == "gsp":
+            endpoint.put_graph(name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
+        else:
+            # The data is N-Triples written by pyoxigraph and the graph an IRI it validated: no user text here.
+            target = str(ox.NamedNode(name))
+            endpoint.update(f"DROP SILENT GRAPH {target}")
+            for chunk in update_chunks(triples):
+                data = (ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+                if _has_blank_node(chunk):  # Virtuoso refuses blank nodes in INSERT DATA
+                    endpoint.update(f"INSERT {{ GRAPH {target} {{\n{data}}} }} WHERE {{}}")
+                else:  # and mangles some typed literals (xsd:duration) in INSERT templates
+                    endpoint.update(f"INSERT DATA {{ GRAPH {target} {{\n{data}}} }}")
+        loaded.append(LoadedGraph(name, len(triples)))
+    return loaded
+
+
+def load_files(
+    endpoint: Endpoint,
+    models: Sequence[Path],
+    *,
+    graph: str | None = None,
+    protocol: str = "gsp",
+    input_format: str | None = None,
+) -> list[LoadedGraph]:
+    """Read the reference ontology and ``models`` locally (so syntax errors name file and line), then
+    :func:`load` them into the server."""
+    from svco.store import Store
+
+    store = Store()
+    store.load_reference()
+    if models:
+        store.load(models, input_format=input_format)
+    return load(endpoint, store, graph=graph, protocol=protocol)
