@@ -46,3 +46,4 @@ def test_wheel_install_runs_outside_the_checkout(tmp_path):
         assert (site / "svco" / "data" / folder).is_dir()
     assert (site / "svco" / "java" / "OwlProfileCheck.java").is_file()
     assert (site / "svco" / "py.typed").is_file()
+    assert info["version"] in (site / "svco" / "_version.py").read_text(), "package and ontology versions agree"

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from svco.errors import InputError, QueryError, ReasonerError, StoreLockedError, SvcoError, UsageError
 from svco.store import Store
 
 try:
-    __version__ = version("svco")
-except PackageNotFoundError:  # pragma: no cover - running from a checkout without installing
+    from svco._version import __version__
+except ImportError:  # pragma: no cover - a checkout that was never built or installed
     __version__ = "0+unknown"
 
 __all__ = [

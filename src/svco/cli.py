@@ -13,12 +13,13 @@ from collections.abc import Sequence
 
 import click
 
+from svco import __version__
 from svco.commands import core, knowledge, query, validate
 from svco.errors import EXIT_BAD_INPUT, EXIT_OK, SvcoError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(version=None, package_name="svco", prog_name="svco", message="%(prog)s %(version)s")
+@click.version_option(version=__version__, prog_name="svco", message="%(prog)s %(version)s")
 def cli() -> None:
     """svco: the ITIL 4 service value chain as an ontology.
 

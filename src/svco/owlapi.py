@@ -7,15 +7,12 @@ Set ``SVCO_OWLAPI_CLASSPATH`` to use another OWL API build.
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 
 from svco.errors import ReasonerError
-from svco.reason import java_executable
+from svco.jvm import run_program
 
 #: Debian's OWL API 5 and the jars of the packages it depends on, under /usr/share/java.
 DEBIAN_JARS = (
@@ -38,8 +35,6 @@ DEBIAN_JARS = (
     "xz",
 )
 JAVA_DIR = Path("/usr/share/java")
-#: JVM flags that send every connection to a dead local SOCKS proxy: the check never reaches the network.
-_OFFLINE = ("-DsocksProxyHost=127.0.0.1", "-DsocksProxyPort=9", "-Djava.net.useSystemProxies=false")
 
 
 @dataclass
@@ -78,17 +73,8 @@ def check_profile(ontology: Path, catalogs: list[Path] | tuple[Path, ...] = ()) 
 
     Raises :class:`ReasonerError` when Java or the OWL API is missing or crashes (a file that does not load is
     reported in the result, ``loaded`` false, not raised)."""
-    program = Path(str(files("svco") / "java" / "OwlProfileCheck.java"))
-    command = [java_executable(), *_OFFLINE, "-cp", owlapi_classpath(), str(program), str(ontology)]
-    command += [str(c) for c in catalogs]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    except subprocess.TimeoutExpired:
-        raise ReasonerError("the OWL API check took more than 300 s") from None
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if not lines:
-        raise ReasonerError(f"the OWL API check failed (exit {done.returncode}): {done.stderr.strip()[-2000:]}")
-    data = json.loads(lines[-1])
+    args = [str(ontology), *(str(c) for c in catalogs)]
+    data = run_program("OwlProfileCheck", owlapi_classpath(), args, what="the OWL API check")
     return ProfileReport(
         loaded=data["loaded"],
         in_profile=data.get("in_profile", False),
@@ -113,17 +99,8 @@ def convert(source: Path, destination: Path, fmt: str = "owx") -> int:
     """
     if fmt not in CONVERT_FORMATS:
         raise ValueError(f"unknown OWL syntax {fmt!r}")
-    program = Path(str(files("svco") / "java" / "OwlConvert.java"))
-    command = [java_executable(), *_OFFLINE, "-cp", owlapi_classpath(), str(program), str(source)]
-    command += [str(destination), fmt]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    except subprocess.TimeoutExpired:
-        raise ReasonerError("the OWL API conversion took more than 300 s") from None
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if not lines:
-        raise ReasonerError(f"the OWL API conversion failed (exit {done.returncode}): {done.stderr.strip()[-2000:]}")
-    data = json.loads(lines[-1])
+    args = [str(source), str(destination), fmt]
+    data = run_program("OwlConvert", owlapi_classpath(), args, what="the OWL API conversion")
     if not data.get("written"):
         raise ReasonerError(f"the OWL API could not convert {source}: {data.get('error')}")
     return int(data.get("axioms", 0))

@@ -16,11 +16,7 @@ HermiT through owlready2 says *that* a model is inconsistent, not why. Two thing
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import shutil
-import subprocess
 import tempfile
 from dataclasses import asdict, dataclass, field
 from functools import cache
@@ -31,6 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from svco.errors import ReasonerError
+from svco.jvm import java_executable, run_program
 from svco.resources import NAMESPACE
 from svco.store import PREFIXES, Store
 
@@ -88,17 +85,6 @@ class ReasoningReport:
         data["ok"] = self.ok
         data["individuals"] = self.individuals
         return data
-
-
-def java_executable() -> str:
-    """The ``java`` to run HermiT with; :class:`ReasonerError` if there is none."""
-    java = os.environ.get("SVCO_JAVA") or shutil.which("java")
-    if not java:
-        raise ReasonerError(
-            "no Java runtime found: HermiT needs one",
-            hint="install one (Debian: apt-get install default-jre-headless) or set SVCO_JAVA",
-        )
-    return java
 
 
 def _ntriples_without_imports(store: Store) -> bytes:
@@ -180,20 +166,14 @@ def explain(ntriples: bytes, classes: list[str] | tuple[str, ...] = ()) -> dict:
     Returns ``{"consistent", "inconsistency": [axiom], "unsatisfiable": {class: [axiom]}, "checks",
     "complete"}``, axioms in Manchester syntax. Raises :class:`ReasonerError` when Java fails.
     """
-    program = Path(str(files("svco") / "java" / "HermitExplain.java"))
     with tempfile.TemporaryDirectory(prefix="svco-explain-") as tmp:
         source = Path(tmp) / "merged.nt"
         source.write_bytes(ntriples)
-        command = [java_executable(), "-cp", str(hermit_jar()), str(program), str(source), *classes]
-        command += ["--max-checks", str(EXPLAIN_MAX_CHECKS)]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=EXPLAIN_TIMEOUT, check=False)
-        except subprocess.TimeoutExpired:
-            raise ReasonerError(f"the explanation took more than {EXPLAIN_TIMEOUT} s") from None
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if done.returncode != 0 or not lines:
-        raise ReasonerError(f"the explanation failed (exit {done.returncode}): {done.stderr.strip()[-500:]}")
-    return json.loads(lines[-1])
+        args = [str(source), *classes, "--max-checks", str(EXPLAIN_MAX_CHECKS)]
+        return run_program(
+            "HermitExplain", str(hermit_jar()), args, what="the explanation", timeout=EXPLAIN_TIMEOUT,
+            require_success=True,
+        )  # fmt: skip
 
 
 _SHORT = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
