@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -24,3 +26,17 @@ def reference_store() -> Store:
 def reference_graph(reference_store):
     """The same content as an rdflib graph."""
     return reference_store.to_rdflib()
+
+
+def store_with(*models: Path) -> Store:
+    """A fresh store with the reference ontology and ``models`` loaded."""
+    store = Store()
+    store.load_reference()
+    store.load(list(models))
+    return store
+
+
+#: Graphviz is installed by scripts/setup: in CI (CI=true) its absence fails the tests instead of skipping them.
+needs_dot = pytest.mark.skipif(
+    shutil.which("dot") is None and os.environ.get("CI") != "true", reason="Graphviz is not installed"
+)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -13,19 +12,11 @@ from svco.diagram import find_stream, render, value_chain, value_stream
 from svco.errors import UsageError
 from svco.store import Store
 
-from .conftest import DATA
+from .conftest import DATA, needs_dot, store_with
 
 LABELS = ["Plan", "Improve", "Engage", "Design and transition", "Obtain/build", "Deliver and support"]
 WARNING_MODEL = DATA / "owl" / "handoff-warning.ttl"
 EXTENSION = DATA / "protege" / "acme-extension.owl"
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
-
-
-def _store(*models):
-    store = Store()
-    store.load_reference()
-    store.load(list(models))
-    return store
 
 
 def test_value_chain_groups_the_74_flows_per_pair(reference_store):
@@ -87,7 +78,7 @@ def _reference():
     ],
 )
 def test_a_stream_is_found_by_iri_curie_or_label(reference):
-    assert find_stream(_store(WARNING_MODEL), reference)[0] == "https://example.org/acme#CapacityReview"
+    assert find_stream(store_with(WARNING_MODEL), reference)[0] == "https://example.org/acme#CapacityReview"
 
 
 def test_an_unknown_stream_lists_the_streams(capsys):
@@ -102,7 +93,7 @@ def test_a_stream_without_models_is_a_usage_error(capsys):
 
 
 def test_stream_steps_in_order_with_activities_and_the_warning_marked():
-    stream = value_stream(_store(WARNING_MODEL), "Capacity review")
+    stream = value_stream(store_with(WARNING_MODEL), "Capacity review")
     assert [(s.position, s.label) for s in stream.steps] == [
         (1, "Log the complaints"),
         (2, "Measure the load"),

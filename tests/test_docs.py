@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
 from svco.catalog import catalog
 from svco.cli import main
 
-pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+from .conftest import needs_dot
+
+pytestmark = needs_dot
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,8 @@ import pytest
 from svco.owlapi import check_profile
 from svco.reason import reason
 from svco.resources import catalog_file, ontology_file, reference_file
-from svco.store import Store
 
-from .conftest import DATA
+from .conftest import DATA, store_with
 
 pytestmark = pytest.mark.java
 
@@ -22,10 +21,7 @@ def test_hermit_finds_vocabulary_and_reference_consistent(reference_store):
 
 def test_hermit_finds_an_eighth_activity_inconsistent():
     """The activity class is closed (owl:oneOf the six): a seventh, different one contradicts it."""
-    store = Store()
-    store.load_reference()
-    store.load([DATA / "owl" / "seventh-activity.ttl"])
-    assert reason(store).consistent is False
+    assert reason(store_with(DATA / "owl" / "seventh-activity.ttl")).consistent is False
 
 
 def test_owl_api_loads_reference_through_catalog_in_owl2_dl():

@@ -8,18 +8,10 @@ import pytest
 
 from svco.cli import main
 from svco.reason import diagnose, diagnosis_checks, reason
-from svco.store import Store
 
-from .conftest import DATA
+from .conftest import DATA, store_with
 
 GOVERN = "https://example.org/acme#Govern"
-
-
-def _store(*models):
-    store = Store()
-    store.load_reference()
-    store.load(list(models))
-    return store
 
 
 def test_diagnosis_finds_nothing_in_the_reference(reference_store):
@@ -34,14 +26,14 @@ def test_every_diagnosis_check_has_a_message_and_axioms():
 
 
 def test_diagnosis_names_the_eighth_activity():
-    findings = diagnose(_store(DATA / "owl" / "seventh-activity.ttl"))
+    findings = diagnose(store_with(DATA / "owl" / "seventh-activity.ttl"))
     assert [(f.check, f.focus) for f in findings] == [("closed-class-member", GOVERN)]
     assert "svc:ValueChainActivity" in findings[0].message
     assert any("owl:oneOf" in a for a in findings[0].axioms)
 
 
 def test_diagnosis_names_each_contradiction():
-    findings = diagnose(_store(DATA / "owl" / "contradictions.ttl"))
+    findings = diagnose(store_with(DATA / "owl" / "contradictions.ttl"))
     found = {(f.check, f.focus) for f in findings}
     assert ("functional-values", "https://example.org/acme#TwoActivities") in found
     assert ("datatype-range", "https://example.org/acme#PositionZero") in found
@@ -50,7 +42,7 @@ def test_diagnosis_names_each_contradiction():
 
 @pytest.mark.java
 def test_hermit_explains_the_eighth_activity():
-    report = reason(_store(DATA / "owl" / "seventh-activity.ttl"))
+    report = reason(store_with(DATA / "owl" / "seventh-activity.ttl"))
     assert not report.consistent
     assert report.individuals == [GOVERN]
     assert any("Govern" in a and "svc:ValueChainActivity" in a for a in report.explanation)

@@ -19,7 +19,7 @@ import pytest
 from svco.store import Store
 from svco.validate import run_engine, shape_names, validate_store
 
-from .conftest import DATA
+from .conftest import DATA, store_with
 
 VALID = sorted((DATA / "valid").glob("*.*"))
 INVALID = sorted((DATA / "invalid").glob("*.*"))
@@ -52,10 +52,7 @@ def expected_results(path: Path) -> set[tuple[str, str, str | None, str]]:
 
 
 def _validate(path: Path, engine: str = "auto"):
-    store = Store()
-    store.load_reference()
-    store.load([path])
-    return validate_store(store, engine=engine)
+    return validate_store(store_with(path), engine=engine)
 
 
 def test_fixtures_exist():
