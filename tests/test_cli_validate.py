@@ -38,6 +38,12 @@ def test_each_example_validates_clean_even_failing_on_info(capsys, path):
     assert code == 0, out
 
 
+def test_no_model_validates_the_reference_alone(capsys):
+    code, out, _ = run(capsys, "validate", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["conforms"] is True
+
+
 def test_violation_is_exit_1_with_stream_and_fix_in_the_text(capsys):
     code, out, _ = run(capsys, "validate", str(GAP))
     assert code == 1

@@ -12,7 +12,7 @@ from svco.errors import EXIT_NONCONFORMING, EXIT_OK
 
 
 @click.command()
-@click.argument("models", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("models", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -55,7 +55,8 @@ def validate(
 ) -> int:
     """Validate organisation MODELS (files or folders) against svco's shapes.
 
-    Exit 0 when no result reaches --fail-on, 1 when one does, 2 when a model cannot be read.
+    With no MODEL the reference ontology alone is validated, as every command does. Exit 0 when no
+    result reaches --fail-on, 1 when one does, 2 when a model cannot be read.
     """
     from svco.imports import resolve_imports
     from svco.output import atomic_write_text
@@ -65,7 +66,8 @@ def validate(
 
     store = Store(store_path)
     store.load_reference()
-    store.load(models, input_format=input_format)
+    if models:
+        store.load(models, input_format=input_format)
     unresolved = resolve_imports(store, allow_network=allow_network)
     for iri in unresolved:
         click.echo(
