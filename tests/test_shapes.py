@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from svco.errors import UsageError
 from svco.store import Store
 from svco.validate import run_engine, shape_names, validate_store
 
@@ -108,3 +109,28 @@ def test_engines_agree_on_all_fixtures_and_examples():
     assert engine == "svco"
     assert {r.key() for r in fast} == {r.key() for r in reference}
     assert len(fast) >= len(INVALID)
+
+
+def test_unsupported_shapes_fall_back_to_pyshacl(tmp_path):
+    """A shape outside the fast engine's subset (here sh:pattern) is run by pyshacl, not ignored."""
+    shapes = tmp_path / "extra.ttl"
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix svc: <https://w3id.org/svco#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "<https://example.org/shapes#LabelPattern> a sh:PropertyShape ; sh:targetClass svc:ValueStream ;\n"
+        '    sh:path rdfs:label ; sh:pattern "^[A-Z]" .\n'
+    )
+    model = tmp_path / "lowercase.ttl"
+    model.write_text(
+        "@prefix svc: <https://w3id.org/svco#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        '<https://example.org/m#a> a svc:ValueStream ; rdfs:label "lowercase stream" .\n'
+        '<https://example.org/m#b> a svc:ValueStream ; rdfs:label "Capitalised stream" .\n'
+    )
+    store = store_with(model)
+    with pytest.raises(UsageError, match="cannot run these shapes"):
+        run_engine(store, "svco", [shapes])
+    results, engine = run_engine(store, "auto", [shapes])
+    assert engine == "pyshacl"
+    assert [(r.focus.value, r.component) for r in results] == [
+        ("https://example.org/m#a", "http://www.w3.org/ns/shacl#PatternConstraintComponent")
+    ]

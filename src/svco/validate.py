@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from svco.errors import SvcoError, UsageError
 from svco.resources import NAMESPACE, shapes_dir
 from svco.shacl import SH, CompiledShapes, Result, Unsupported, compile_shapes, term_text
 from svco.store import Store
@@ -122,7 +123,7 @@ def run_engine(store: Store, engine: str = "auto", files: list[Path] | None = No
         if isinstance(compiled, CompiledShapes):
             return compiled.run(store.oxigraph), "svco"
         if engine == "svco":
-            raise compiled
+            raise UsageError(f"the svco engine cannot run these shapes: {compiled}", hint="use --engine auto")
     return run_pyshacl(store, files), "pyshacl"
 
 
@@ -134,7 +135,9 @@ def run_pyshacl(store: Store, files: list[Path]) -> list[Result]:
     shapes = rdflib.Graph()
     for path in files:
         shapes.parse(path, format="turtle")
-    _, report, _ = pyshacl.validate(store.to_rdflib(), shacl_graph=shapes, advanced=True, allow_warnings=True)
+    _, report, text = pyshacl.validate(store.to_rdflib(), shacl_graph=shapes, advanced=True, allow_warnings=True)
+    if not isinstance(report, rdflib.Graph):  # pyshacl reports a broken shape as a ValidationFailure
+        raise SvcoError(f"pyshacl could not validate: {text.strip()}")
     sh = rdflib.Namespace(SH)
     results = []
     for node in report.subjects(rdflib.RDF.type, sh.ValidationResult):
