@@ -101,18 +101,22 @@ def main() -> None:
                 merged.dump(str(data), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph())
                 py_time, py_out = timed([pyshacl, "-a", "-s", str(shapes), "-f", "turtle", str(data)], args.timeout)
                 if py_out is None:
-                    py_time = None  # timed out
+                    py_time = -args.timeout  # timed out: pyshacl needs more than this
                 else:
                     agree = report_keys(py_out) == svco_keys
             rows.append((size, triples, svco_time, len(svco_keys), py_time, agree))
-            ratio = f"{py_time / svco_time:8.1f}x" if py_time else "       -"
+            ratio = f"{abs(py_time) / svco_time:8.1f}x" if py_time else "       -"
             print(f"  done {size}: svco {svco_time:.2f} s, pyshacl {py_time or '-'} s, {ratio}", file=sys.stderr)
 
     print(f"{'size':>9} {'triples':>9} {'svco s':>9} {'results':>8} {'pyshacl s':>10} {'ratio':>8} {'agree':>6}")
     previous = None
     for size, triples, svco_time, results, py_time, agree in rows:
-        py = f"{py_time:10.2f}" if py_time is not None else f"{'-':>10}"
-        ratio = f"{py_time / svco_time:7.1f}x" if py_time else f"{'-':>8}"
+        if py_time is None:  # not run at this size
+            py, ratio = f"{'-':>10}", f"{'-':>8}"
+        elif py_time < 0:  # timed out
+            py, ratio = f"{'>' + format(-py_time, '.0f'):>10}", f"{'>' + format(-py_time / svco_time, '.0f') + 'x':>8}"
+        else:
+            py, ratio = f"{py_time:10.2f}", f"{py_time / svco_time:7.1f}x"
         growth = f"  x{svco_time / previous:.1f} time for x10 data" if previous else ""
         agree_text = {True: "yes", False: "NO", None: "-"}[agree]
         print(f"{size:>9} {triples:>9} {svco_time:>9.2f} {results:>8} {py} {ratio} {agree_text:>6}{growth}")
