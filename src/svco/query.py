@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from svco.catalog import NamedQuery, Param, find_query, parse_query_file
 from svco.errors import QueryError, UsageError
 from svco.resources import NAMESPACE, queries_dir
-from svco.store import PREFIXES, Store
+from svco.store import PREFIXES, Store, curie
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 
@@ -151,9 +151,9 @@ def _as_iri(value: str) -> str | None:
     """The IRI written as ``<...>``, a CURIE or an absolute IRI, else None (it is a label)."""
     if value.startswith("<") and value.endswith(">"):
         return value[1:-1]
-    curie = expand_curie(value)
-    if curie is not None:
-        return curie
+    expanded = expand_curie(value)
+    if expanded is not None:
+        return expanded
     if _SCHEME.match(value) and " " not in value:
         return value
     return None
@@ -164,13 +164,6 @@ def _named_node(iri: str, param: Param) -> ox.NamedNode:
         return ox.NamedNode(iri)
     except ValueError:
         raise UsageError(f"--param {param.name}: {iri!r} is not a valid IRI") from None
-
-
-def _short(iri: str) -> str:
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and _CURIE.match(f"{prefix}:{iri[len(namespace) :]}"):
-            return f"{prefix}:{iri[len(namespace) :]}"
-    return f"<{iri}>"
 
 
 def resolve_value(backend: Backend, param: Param, value: str) -> Term:
@@ -202,8 +195,8 @@ def resolve_value(backend: Backend, param: Param, value: str) -> Term:
     if iri is not None:
         if iri in entities:
             return _named_node(iri, param)
-        names = sorted(_short(e) for e in entities)
-        close = difflib.get_close_matches(_short(iri), names, n=5, cutoff=0.6)
+        names = sorted(curie(e) for e in entities)
+        close = difflib.get_close_matches(curie(iri), names, n=5, cutoff=0.6)
         raise UsageError(
             f"--param {param.name}: {value!r} is not a {kind} in the loaded data",
             hint=f"did you mean {', '.join(close)}?" if close else f"run `svco query --sparql` to list the {kind}s",
@@ -217,7 +210,7 @@ def resolve_value(backend: Backend, param: Param, value: str) -> Term:
     if len(found) > 1:
         raise UsageError(
             f"--param {param.name}: the label {value!r} names {len(found)} {kind}s",
-            hint="give one of them as an IRI or CURIE: " + ", ".join(sorted(_short(e) for e in found)),
+            hint="give one of them as an IRI or CURIE: " + ", ".join(sorted(curie(e) for e in found)),
         )
     originals = {row["label"].value.strip().casefold(): row["label"].value for row in candidates if "label" in row}
     close = difflib.get_close_matches(wanted, list(originals), n=5, cutoff=0.5)
@@ -275,7 +268,7 @@ def _display(term: Term | None) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        short = _short(term.value)
+        short = curie(term.value)
         return short if not short.startswith("<") else term.value
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"

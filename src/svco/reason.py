@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from svco.errors import ReasonerError
 from svco.jvm import java_executable, run_program
 from svco.resources import NAMESPACE
-from svco.store import PREFIXES, Store
+from svco.store import PREFIXES, Store, curie
 
 _OWL_IMPORTS = "http://www.w3.org/2002/07/owl#imports"
 _MERGED_IRI = "https://w3id.org/svco/merged-for-reasoning"
@@ -174,21 +174,6 @@ def explain(ntriples: bytes, classes: list[str] | tuple[str, ...] = ()) -> dict:
             "HermitExplain", str(hermit_jar()), args, what="the explanation", timeout=EXPLAIN_TIMEOUT,
             require_success=True,
         )  # fmt: skip
-
-
-_SHORT = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
-
-
-def curie(iri: str) -> str:
-    """``svc:Plan`` for ``https://w3id.org/svco#Plan`` (svco's prefixes); other IRIs as ``<...>``.
-
-    >>> curie("https://w3id.org/svco#Plan"), curie("https://example.org/x")
-    ('svc:Plan', '<https://example.org/x>')
-    """
-    for namespace, prefix in _SHORT:
-        if iri.startswith(namespace) and re.fullmatch(r"[A-Za-z_][\w.-]*", iri[len(namespace) :]):
-            return f"{prefix}:{iri[len(namespace) :]}"
-    return f"<{iri}>"
 
 
 def shorten(text: str) -> str:

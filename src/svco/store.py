@@ -17,6 +17,7 @@ without touching the rest.
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -41,6 +42,21 @@ PREFIXES = {
     "dcterms": "http://purl.org/dc/terms/",
     "sh": "http://www.w3.org/ns/shacl#",
 }
+
+_BY_LENGTH = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
+
+
+def curie(iri: str) -> str:
+    """``svc:Plan`` for ``https://w3id.org/svco#Plan`` (svco's prefixes); other IRIs as ``<...>``.
+
+    >>> curie("https://w3id.org/svco#Plan"), curie("https://example.org/x")
+    ('svc:Plan', '<https://example.org/x>')
+    """
+    for namespace, prefix in _BY_LENGTH:
+        if iri.startswith(namespace) and re.fullmatch(r"[A-Za-z_][\w.-]*", iri[len(namespace) :]):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return f"<{iri}>"
+
 
 #: File extensions svco reads, and the RDF syntax each means.
 EXTENSIONS: dict[str, ox.RdfFormat] = {

@@ -30,8 +30,8 @@ def reason(models: tuple[Path, ...], store_path: Path | None, input_format: str 
     (HermiT) and the likely culprits found by svco's diagnosis checks. Exit 1 if inconsistent, if a class
     is unsatisfiable, or (with --profile) if the ontology is outside OWL 2 DL.
     """
-    from svco.reason import curie
     from svco.reason import reason as run_reasoner
+    from svco.store import curie
 
     store = open_store(store_path, models, input_format)
     report = run_reasoner(store)
