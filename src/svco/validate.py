@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -174,9 +175,25 @@ def _to_ox(term):
     return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or rdflib.XSD.string)))
 
 
-def validate_store(store: Store, *, engine: str = "auto") -> ValidationReport:
-    """Validate everything in ``store`` (reference ontology and models) against svco's shapes."""
-    raw, used = run_engine(store, engine)
+def validate_store(store: Store, *, engine: str = "auto", extra_shapes: Sequence[Path] = ()) -> ValidationReport:
+    """Validate everything in ``store`` (reference ontology and models) against svco's shapes.
+
+    ``extra_shapes`` are an organisation's own shapes files, checked alongside svco's.
+    """
+    raw, used = run_engine(store, engine, shape_files() + list(extra_shapes))
+    return _report(store, raw, used)
+
+
+def shacl_store(store: Store, shapes: Sequence[Path], *, engine: str = "auto") -> ValidationReport:
+    """Plain SHACL: validate ``store`` against ``shapes`` alone (no svco shapes, no reference content needed)."""
+    if not shapes:
+        raise UsageError("no shapes to validate against", hint="name at least one shapes file with --shapes")
+    raw, used = run_engine(store, engine, list(shapes))
+    return _report(store, raw, used)
+
+
+def _report(store: Store, raw: list[Result], used: str) -> ValidationReport:
+    """Raw engine results put in context for people: labels, the stream and step, a misspelt term's fix."""
     context = _context(store, {r.focus for r in raw})
     defined = _defined_terms(store) if any(str(r.shape) == f"<{_TYPO_SHAPE}>" for r in raw) else []
     results = []

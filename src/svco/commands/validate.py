@@ -1,8 +1,9 @@
-"""`svco validate`: the verdict CI pipelines act on."""
+"""`svco validate` and `svco shacl`: the verdicts CI pipelines act on, with the same reports and exit codes."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -10,62 +11,64 @@ import click
 from svco.commands.options import input_format_option, store_option
 from svco.errors import EXIT_NONCONFORMING, EXIT_OK
 
+shapes_option = click.option(
+    "--shapes",
+    "shapes",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A SHACL shapes file (any RDF syntax); repeat for more.",
+)
 
-@click.command()
-@click.argument("models", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "turtle", "junit"]),
-    default="text",
-    show_default=True,
-    help="text for people (grouped by stream), json (documented schema), turtle (sh:ValidationReport), junit.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["violation", "warning", "info"], case_sensitive=False),
-    default="violation",
-    show_default=True,
-    help="Exit 1 when a result is at least this severe.",
-)
-@click.option(
-    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here (atomically)."
-)
-@click.option(
-    "--engine",
-    type=click.Choice(["auto", "svco", "pyshacl"]),
-    default="auto",
-    show_default=True,
-    help="svco's SPARQL engine on Oxigraph, or pyshacl (the reference implementation; slow on big models).",
-)
-@click.option("--allow-network", is_flag=True, help="Fetch owl:imports that no catalog resolves from the web.")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: when on a terminal).")
-@store_option
-@input_format_option
-def validate(
-    models: tuple[Path, ...],
-    fmt: str,
-    fail_on: str,
-    output: Path | None,
-    engine: str,
-    allow_network: bool,
-    color: bool | None,
-    store_path: Path | None,
-    input_format: str | None,
-) -> int:
-    """Validate organisation MODELS (files or folders) against svco's shapes.
 
-    With no MODEL the reference ontology alone is validated, as every command does. Exit 0 when no
-    result reaches --fail-on, 1 when one does, 2 when a model cannot be read.
-    """
+def report_options(command: Callable) -> Callable:
+    """The options every validating command shares: report format, --fail-on, -o, engine, network, colour."""
+    options = [
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(["text", "json", "turtle", "junit"]),
+            default="text",
+            show_default=True,
+            help="text for people (grouped by stream), json (documented schema), turtle (sh:ValidationReport), junit.",
+        ),
+        click.option(
+            "--fail-on",
+            type=click.Choice(["violation", "warning", "info"], case_sensitive=False),
+            default="violation",
+            show_default=True,
+            help="Exit 1 when a result is at least this severe.",
+        ),
+        click.option(
+            "--output",
+            "-o",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="Write the report here (atomically).",
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(["auto", "svco", "pyshacl"]),
+            default="auto",
+            show_default=True,
+            help="svco's SPARQL engine on Oxigraph, or pyshacl (the reference implementation; slow on big models).",
+        ),
+        click.option("--allow-network", is_flag=True, help="Fetch owl:imports that no catalog resolves from the web."),
+        click.option("--color/--no-color", default=None, help="Colour the text report (default: when on a terminal)."),
+        store_option,
+        input_format_option,
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _load(store_path: Path | None, models, input_format, allow_network: bool, *, reference: bool):
+    """A store with the models (and svco's reference content when ``reference``), imports resolved."""
     from svco.imports import resolve_imports
-    from svco.output import atomic_write_text
-    from svco.report import render
     from svco.store import Store
-    from svco.validate import validate_store
 
     store = Store(store_path)
-    store.load_reference()
+    if reference:
+        store.load_reference()
     if models:
         store.load(models, input_format=input_format)
     unresolved = resolve_imports(store, allow_network=allow_network)
@@ -75,8 +78,14 @@ def validate(
             "or pass --allow-network; validating without it",
             err=True,
         )
-    report = validate_store(store, engine=engine)
-    report.unresolved_imports = unresolved
+    return store, unresolved
+
+
+def _emit(report, fmt: str, fail_on: str, output: Path | None, color: bool | None) -> int:
+    """Print or write the report; the exit code from --fail-on."""
+    from svco.output import atomic_write_text
+    from svco.report import render
+
     if color is None:
         color = output is None and fmt == "text" and sys.stdout.isatty()
     text = render(report, fmt, fail_on, color=color)
@@ -87,4 +96,63 @@ def validate(
     return EXIT_NONCONFORMING if report.fails(fail_on) else EXIT_OK
 
 
-COMMANDS = [validate]
+@click.command()
+@click.argument("models", nargs=-1, type=click.Path(path_type=Path))
+@shapes_option
+@report_options
+def validate(
+    models: tuple[Path, ...],
+    shapes: tuple[Path, ...],
+    fmt: str,
+    fail_on: str,
+    output: Path | None,
+    engine: str,
+    allow_network: bool,
+    color: bool | None,
+    store_path: Path | None,
+    input_format: str | None,
+) -> int:
+    """Validate organisation MODELS (files or folders) against svco's shapes and any --shapes of your own.
+
+    With no MODEL the reference ontology alone is validated, as every command does. Exit 0 when no
+    result reaches --fail-on, 1 when one does, 2 when a model cannot be read.
+    """
+    from svco.store import expand_sources
+    from svco.validate import validate_store
+
+    store, unresolved = _load(store_path, models, input_format, allow_network, reference=True)
+    report = validate_store(store, engine=engine, extra_shapes=expand_sources(shapes) if shapes else ())
+    report.unresolved_imports = unresolved
+    return _emit(report, fmt, fail_on, output, color)
+
+
+@click.command()
+@click.argument("data", nargs=-1, required=True, type=click.Path(path_type=Path))
+@shapes_option
+@report_options
+def shacl(
+    data: tuple[Path, ...],
+    shapes: tuple[Path, ...],
+    fmt: str,
+    fail_on: str,
+    output: Path | None,
+    engine: str,
+    allow_network: bool,
+    color: bool | None,
+    store_path: Path | None,
+    input_format: str | None,
+) -> int:
+    """Plain SHACL: validate DATA (files or folders) against --shapes, with no svco content.
+
+    SHACL Core and SHACL-SPARQL on svco's engine; same report formats and exit codes as `svco validate`.
+    """
+    from svco.store import expand_sources
+    from svco.validate import shacl_store
+
+    store, unresolved = _load(store_path, data, input_format, allow_network, reference=False)
+    report = shacl_store(store, expand_sources(shapes), engine=engine)
+    report.unresolved_imports = unresolved
+    return _emit(report, fmt, fail_on, output, color)
+
+
+COMMANDS = [validate, shacl]
