@@ -204,8 +204,9 @@ def collect(store: Store) -> dict:
 
 
 def _inline_svg(svg: bytes) -> str:
-    """Graphviz SVG made fit for inlining: no XML prolog or DOCTYPE, scaled to the page width."""
-    text = svg.decode("utf-8")
+    """Graphviz SVG made fit for inlining: no XML prolog or DOCTYPE, scaled to the page width; Graphviz's
+    ``&#45;`` written as the hyphen it stands for, so ids read as written (``chain-Plan``)."""
+    text = svg.decode("utf-8").replace("&#45;", "-")
     text = text[text.index("<svg") :]
     return re.sub(r'<svg width="[^"]*" height="[^"]*"', '<svg class="diagram" role="img"', text, count=1)
 
