@@ -65,7 +65,9 @@
   }
 
   function clearStream() {
-    svg.querySelectorAll(".faded, .in-stream").forEach(function (n) { n.classList.remove("faded", "in-stream"); });
+    svg.querySelectorAll(".faded, .in-stream, .off-chain").forEach(function (n) {
+      n.classList.remove("faded", "in-stream", "off-chain");
+    });
     svg.querySelectorAll(".badge").forEach(function (n) { n.remove(); });
   }
 
@@ -81,7 +83,9 @@
     var pairs = {};
     s.handoffs.forEach(function (h) {
       var a = s.steps[h.from].activity, b = s.steps[h.to].activity;
-      if (a && b && a !== b) { pairs["edge-" + a + "-" + b] = true; pairs["edge-" + b + "-" + a] = true; }
+      if (!a || !b || a === b) return;
+      var kind = h.warning ? "off-chain" : "in-stream";  // a hand-off the chain does not foresee: red
+      [a + "-" + b, b + "-" + a].forEach(function (k) { if (pairs["edge-" + k] !== "off-chain") pairs["edge-" + k] = kind; });
     });
     svg.querySelectorAll("g.activity").forEach(function (g) {
       var key = g.id.replace(/^chain-/, "");
@@ -95,7 +99,7 @@
       g.parentNode.append(badge);
     });
     svg.querySelectorAll("g.exchange").forEach(function (g) {
-      g.classList.add(pairs[g.id] ? "in-stream" : "faded");
+      g.classList.add(pairs[g.id] || "faded");
     });
     var steps = el("ol", { class: "steps" }, s.steps.map(function (step) {
       var item = el("li", { value: step.position || 0 }, [
