@@ -38,7 +38,7 @@ def overview_dot(chain: ValueChain) -> str:
     lines.append('  graph [layout=neato, splines=true, overlap=true, sep="+12", pad=0.3, size="14,9.8"];')
     legend = "<BR/>".join(h(line) for line in textwrap.wrap(_LEGEND, 110))
     lines.append(
-        '  labelloc=t; fontsize=22; label=<<B>The ITIL 4 service value chain</B><BR/><FONT POINT-SIZE="12" '
+        '  labelloc=t; fontsize=22; label=<<B>The ITIL 4 service value chain</B><BR/><FONT POINT-SIZE="14" '
         f'COLOR="#555555">{legend}</FONT>>;'
     )
     names = {a.iri: a.label for a in chain.activities}
@@ -46,13 +46,13 @@ def overview_dot(chain: ValueChain) -> str:
         fill, stroke = COLOURS.get(activity.key, OTHER)
         x, y = POSITIONS.get(activity.key, (0.0, -3.5))
         label = (
-            f'<<FONT POINT-SIZE="17" COLOR="{stroke}"><B>{h(activity.label)}</B></FONT><BR/>'
-            f'<FONT POINT-SIZE="10" COLOR="#555555">{len(activity.practices)} practices</FONT>>'
+            f'<<FONT POINT-SIZE="20" COLOR="{stroke}"><B>{h(activity.label)}</B></FONT><BR/>'
+            f'<FONT POINT-SIZE="12" COLOR="#555555">{len(activity.practices)} practices</FONT>>'
         )
         lines.append(
             f'  {node_id(activity.iri)} [id={dot_string("chain-" + activity.key)}, class="activity", pos="{x},{y}!", '
             "shape=box, "
-            f'style="rounded,filled", fillcolor="{fill}", color="{stroke}", penwidth=2.5, width=2.3, height=0.9, '
+            f'style="rounded,filled", fillcolor="{fill}", color="{stroke}", penwidth=2.5, width=2.6, height=1.0, '
             f"margin=0.15, label={label}, tooltip={dot_string(activity.label)}];"
         )
     placed: dict[str, int] = {}
@@ -69,12 +69,12 @@ def overview_dot(chain: ValueChain) -> str:
             lines.append(
                 f'  {key} [label={dot_string(chain.parties[party])}, pos="{x:.2f},{y:.2f}!", shape=box, '
                 'style="rounded,dashed,filled", fillcolor="#f4f4f4", color="#888888", fontcolor="#333333", '
-                "fontsize=14, width=1.7];"
+                "fontsize=16, width=1.9];"
             )
         text = "\n".join(textwrap.wrap("; ".join(flow.artifacts), 24))
         tail, head = (node_id(activity), key) if outgoing else (key, node_id(activity))
         lines.append(
-            f'  {tail} -> {head} [color="#777777", fontcolor="#444444", fontsize=11, penwidth=1.6, '
+            f'  {tail} -> {head} [color="#777777", fontcolor="#444444", fontsize=13, penwidth=1.6, '
             f"label={dot_string(text)}];"
         )
     for exchange in chain.exchanges():
@@ -92,7 +92,7 @@ def overview_dot(chain: ValueChain) -> str:
             f'  {node_id(first)} -> {node_id(second)} [id="edge-{local_name(first)}-{local_name(second)}", '
             'class="exchange", '
             f'dir={"both" if both else "forward"}, color="#5b6b7b", '
-            f"penwidth={width:.1f}, arrowsize=0.7, label=<<B> {exchange.count} </B>>, fontsize=13, "
+            f"penwidth={width:.1f}, arrowsize=0.7, label=<<B> {exchange.count} </B>>, fontsize=16, "
             f'fontcolor="#1f2328", tooltip={dot_string(tooltip)}, labeltooltip={dot_string(tooltip)}];'
         )
     lines.append("}")
