@@ -51,10 +51,17 @@ def test_overview_has_one_exchange_per_pair_of_activities(reference_store):
 def test_mermaid_overview(capsys):
     assert main(["diagram"]) == 0
     out = capsys.readouterr().out
-    assert "flowchart LR" in out
+    assert "flowchart TB" in out
     assert len(re.findall(r"^    \w+ <?-->\|\"\d+\"\| \w+$", out, re.M)) == 15
     assert '-->|"High-level demand data; Product and service requirements"| Engage' in out
     assert "Portfolio decisions" not in out  # the detail stays in --detail
+    assert out.startswith('---\ntitle: "The ITIL 4 service value chain')  # quoted: its colon cannot break the YAML
+
+
+def test_mermaid_stream_title_is_quoted_yaml():
+    stream = value_stream(store_with(WARNING_MODEL), "Capacity review")
+    stream.label = 'Review: "capacity"'
+    assert to_mermaid(stream).startswith('---\ntitle: "Review: \\"capacity\\""\n---\n')
 
 
 def test_mermaid_value_chain_detail(capsys):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import textwrap
 
 from svco.diagram.model import COLOURS, OTHER, SEVERITY_MARK, ValueChain, ValueStream, local_name, node_id, wrap
@@ -10,6 +11,11 @@ from svco.diagram.model import COLOURS, OTHER, SEVERITY_MARK, ValueChain, ValueS
 
 def _mermaid_text(text: str) -> str:
     return html.escape(text, quote=False).replace('"', "#quot;")
+
+
+def _front_matter(title: str) -> str:
+    """Mermaid's YAML front matter with the diagram's title, quoted (JSON is YAML) so a colon cannot break it."""
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---"
 
 
 def to_mermaid(diagram: ValueChain | ValueStream, *, detail: bool = False) -> str:
@@ -21,9 +27,10 @@ def to_mermaid(diagram: ValueChain | ValueStream, *, detail: bool = False) -> st
 
 
 def _chain_overview(chain: ValueChain) -> str:
-    """Demand enters on the left, value leaves on the right; each arrow says how many artifact types pass."""
-    lines = ["---", "title: The ITIL 4 service value chain (arrows: artifact types exchanged)", "---"]
-    lines.append("flowchart LR")
+    """Plan on top, demand entering Engage, value leaving Deliver and support below, Improve alongside; each
+    arrow says how many artifact types pass (Mermaid lays it out itself: it cannot pin the boxes)."""
+    lines = [_front_matter("The ITIL 4 service value chain (arrows: how many artifact types pass)")]
+    lines.append("flowchart TB")
     ids = {a.iri: node_id(a.iri) for a in chain.activities}
     for activity in chain.activities:
         lines.append(f'    {ids[activity.iri]}["<b>{_mermaid_text(activity.label)}</b>"]')
@@ -79,7 +86,7 @@ def _chain_detail(chain: ValueChain) -> str:
 
 def _stream(stream: ValueStream) -> str:
     """Left to right: triggers, steps by position (parallel steps share a column), outcomes; red warnings."""
-    lines = [f"---\ntitle: {_mermaid_text(stream.label)}\n---", "flowchart LR"]
+    lines = [_front_matter(stream.label), "flowchart LR"]
     ids = {s.iri: f"s{i}" for i, s in enumerate(stream.steps, start=1)}
     for i, trigger in enumerate(stream.triggers, start=1):
         lines.append(f'    t{i}(["{_mermaid_text(trigger)}"])')
