@@ -10,7 +10,9 @@ from svco.diagram.model import COLOURS, OTHER, SEVERITY_MARK, ValueChain, ValueS
 
 
 def _mermaid_text(text: str) -> str:
-    return html.escape(text, quote=False).replace('"', "#quot;")
+    """Text for a quoted Mermaid label, as HTML: ``&quot;`` renders as a quote whichever way Mermaid is
+    called (its own ``#quot;`` code came out as ``fl°quot¶ß`` through ``mermaid.render`` of Mermaid 11)."""
+    return html.escape(text, quote=True)
 
 
 def _front_matter(title: str) -> str:
