@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 
 from svco.diagram import COLOURS, ValueChain, local_name, value_stream, view
-from svco.diagram.model import OTHER
+from svco.diagram.model import OTHER, validator_results
 from svco.resources import NAMESPACE
 from svco.store import Store
 
@@ -75,14 +75,16 @@ def explorer_data(store: Store, chain: ValueChain) -> dict:
                 "seeds": seeds.get(flow, []),
             }
         )
-    return {"activities": activities, "flows": flows, "streams": _streams(store)}
+    return {"activities": activities, "flows": flows, "streams": _streams(store, chain)}
 
 
-def _streams(store: Store) -> list[dict]:
-    """Every value stream in the store, as the explorer overlays it on the chain."""
+def _streams(store: Store, chain: ValueChain) -> list[dict]:
+    """Every value stream in the store, as the explorer overlays it on the chain (validated once for all)."""
     found = []
-    for row in store.rows(view("streams")):
-        stream = value_stream(store, _v(row, "stream"))
+    rows = store.rows(view("streams"))
+    results = validator_results(store) if rows else None
+    for row in rows:
+        stream = value_stream(store, _v(row, "stream"), chain=chain, results=results)
         index = {s.iri: i for i, s in enumerate(stream.steps)}
         found.append(
             {

@@ -237,7 +237,7 @@ def find_stream(store: Store, reference: str) -> tuple[str, str]:
     )
 
 
-def _validator_warnings(store: Store) -> list | None:
+def validator_results(store: Store) -> list | None:
     """The results of ``svco.validate.validate_store``, or None when that API is not there (yet)."""
     try:
         from svco.validate import validate_store  # type: ignore[import-not-found]
@@ -246,10 +246,14 @@ def _validator_warnings(store: Store) -> list | None:
     return list(validate_store(store).results)
 
 
-def value_stream(store: Store, reference: str) -> ValueStream:
+def value_stream(
+    store: Store, reference: str, *, chain: ValueChain | None = None, results: list | None = None
+) -> ValueStream:
     """Read the value stream ``reference`` names (see :func:`find_stream`) with its steps, hand-offs and warnings.
 
-    Raises :class:`UsageError` when the stream is not found.
+    ``chain`` (from :func:`value_chain`) and ``results`` (from :func:`validator_results`) may be passed
+    when several streams of one store are read, so they are computed once. Raises :class:`UsageError`
+    when the stream is not found.
     """
     iri, label = find_stream(store, reference)
     binding = {"stream": ox.NamedNode(iri)}
@@ -269,7 +273,7 @@ def value_stream(store: Store, reference: str) -> ValueStream:
             )
         )
     steps.sort(key=lambda s: (s.position is None, s.position or 0, s.iri))
-    chain = value_chain(store)
+    chain = chain or value_chain(store)
     labels = {a.iri: a.label for a in chain.activities}
     canonical = {(f.source, f.target): f.artifacts for f in chain.flows}
     stream = ValueStream(iri, label or local_name(iri), steps, [], [], [], activity_labels=labels)
@@ -282,13 +286,13 @@ def value_stream(store: Store, reference: str) -> ValueStream:
     for row in store.rows(view("stream-ends"), binding):
         text = _value(row, "label") or local_name(_value(row, "node"))
         (stream.triggers if _value(row, "kind") == "trigger" else stream.outcomes).append(text)
-    _attach_warnings(store, stream)
+    _attach_warnings(store, stream, results if results is not None else validator_results(store))
     return stream
 
 
-def _attach_warnings(store: Store, stream: ValueStream) -> None:
+def _attach_warnings(store: Store, stream: ValueStream, results: list | None) -> None:
+    """Put the validator's results (or, without the validator, the hand-off check's) on the stream's steps."""
     by_step = {s.iri: s for s in stream.steps}
-    results = _validator_warnings(store)
     if results is None:
         labels = stream.activity_labels
         for row in store.rows(view("handoff-warnings"), {"stream": ox.NamedNode(stream.iri)}):
