@@ -1,0 +1,143 @@
+"""The Turtle-family reader of :mod:`svco.locate`: Turtle, TriG, N-Triples and N-Quads, by one tokenizer.
+
+It understands comments, short and long strings, ``@prefix``/``PREFIX``/``@base``, ``a``, ``[ ]`` and
+``( )`` nesting and TriG graph blocks, which is all it needs to tell a subject from an object.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from svco.locate import RDF_TYPE, FileIndex, Lines
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+) | (?P<comment>\#[^\n]*)
+    | (?P<long>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*''')
+    | (?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+    | (?P<iri><[^<>"{}|^`\\\s]*>)
+    | (?P<datatype>\^\^) | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+    | (?P<bnode>_:[\w\-.]*[\w\-])
+    | (?P<pname>(?:[A-Za-z][\w\-.]*)?:(?:(?:[\w\-:%]|\\.)(?:(?:[\w\-.:%]|\\.)*(?:[\w\-:%]|\\.))?)?)
+    | (?P<number>[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?))
+    | (?P<word>[A-Za-z]+)
+    | (?P<punct>[.;,\[\]\(\)\{\}])
+    | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_ESCAPES = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _unescape(text: str) -> str:
+    def one(m: re.Match) -> str:
+        if m[1]:
+            return chr(int(m[1][1:], 16))
+        return _ESCAPES.get(m[2], m[2])
+
+    return re.sub(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})|\\(.)", one, text) if "\\" in text else text
+
+
+class _Frame:
+    __slots__ = ("expect", "fresh", "subject")
+
+    def __init__(self, subject: str | None, expect: str) -> None:
+        self.subject, self.expect, self.fresh = subject, expect, False
+
+
+def index_turtle(text: str, base: str, wanted: set[str]) -> FileIndex:
+    index, where = FileIndex(), Lines(text)
+    prefixes: dict[str, str] = {}
+    stack = [_Frame(None, "subject")]
+    directive: str | None = None
+    skip_datatype = False
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind in ("ws", "comment"):
+            continue
+        token = m[kind]
+        if kind == "lang" and token in ("@prefix", "@base"):
+            directive = token[1:]
+            continue
+        frame = stack[-1]
+        if directive:  # @prefix p: <iri> . / PREFIX p: <iri> / @base <iri> .
+            if kind == "pname" and directive == "prefix":
+                directive_name = token[:-1]
+                prefixes[directive_name] = ""
+                directive = "prefix-iri:" + directive_name
+            elif kind == "iri":
+                iri = urljoin(base, _unescape(token[1:-1]))
+                if directive == "base":
+                    base = iri
+                else:
+                    prefixes[directive.split(":", 1)[1]] = iri
+                directive = None
+            continue
+        if kind == "word" and token.lower() in ("prefix", "base") and frame.expect == "subject":
+            directive = token.lower()
+            continue
+        if kind == "lang" or (kind == "word" and token.upper() == "GRAPH" and frame.expect == "subject"):
+            continue
+        if kind == "datatype":
+            skip_datatype = True
+            continue
+        if kind == "punct":
+            if token == ".":
+                stack[-1].expect = "subject" if len(stack) == 1 or stack[-1].expect != "list" else "list"
+                if stack[-1].subject is not None and len(stack) > 1 and stack[-1].expect == "subject":
+                    stack[-1].subject = None
+            elif token == ";":
+                frame.expect = "predicate"
+            elif token == ",":
+                frame.expect = "object"
+            elif token in "[(":
+                parent = frame.subject if token == "(" else None
+                if frame.expect == "object" or frame.expect == "list":
+                    pass
+                elif frame.expect == "subject":
+                    frame.expect = "predicate"  # [ ... ] :p :o . and ( ... ) :p :o .
+                stack.append(_Frame(parent, "predicate" if token == "[" else "list"))
+            elif token in "])" and len(stack) > 1:
+                stack.pop()
+            elif token == "{":
+                if frame.fresh and frame.subject is not None:  # <g> { : that was a graph name
+                    index.subjects.pop(frame.subject, None)
+                stack.append(_Frame(None, "subject"))
+            elif token == "}" and len(stack) > 1:
+                stack.pop()
+                stack[-1].expect, stack[-1].subject = "subject", None
+            continue
+        if skip_datatype:
+            skip_datatype = False
+            continue
+        # a term
+        if kind == "iri":
+            key = urljoin(base, _unescape(token[1:-1]))
+        elif kind == "pname":
+            prefix, _, local = token.partition(":")
+            namespace = prefixes.get(prefix)
+            key = namespace + _unescape(local).replace("\\", "") if namespace is not None else None
+        elif kind == "word" and token == "a":
+            key = RDF_TYPE
+        elif kind == "long":
+            key = "lit:" + _unescape(token[3:-3])
+        elif kind == "string":
+            key = "lit:" + _unescape(token[1:-1])
+        elif kind in ("number", "word"):
+            key = "lit:" + token
+        else:
+            key = None  # blank node label, or something the tokenizer does not know
+        frame.fresh = False
+        if frame.expect == "subject":
+            frame.subject, frame.expect = key, "predicate"
+            if key in wanted and key not in index.subjects:
+                index.subjects[key] = where(m.start())
+                frame.fresh = True
+        elif frame.expect == "predicate":
+            frame.expect = "object"
+        elif frame.subject in wanted and key is not None and (frame.subject, key) not in index.objects:
+            index.objects[(frame.subject, key)] = where(m.start())
+        if key in wanted and key not in index.mentions:
+            index.mentions[key] = where(m.start())
+    return index
