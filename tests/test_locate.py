@@ -35,6 +35,7 @@ def test_every_node_is_found_where_it_is_described(name: str) -> None:
     wanted = {NS + node for node in expected["subjects"]}
     index = index_file(DATA / name, wanted)
     assert {k.removeprefix(NS): f"{line}:{col}" for k, (line, col) in index.subjects.items()} == expected["subjects"]
+    assert {node: index.ends[NS + node][0] for node in expected.get("ends", {})} == expected.get("ends", {})
     for pair, where in expected["objects"].items():
         subject, value = pair.split(" ", 1)
         assert index.objects.get((NS + subject, _key(value))) == _position(where), pair

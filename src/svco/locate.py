@@ -38,6 +38,7 @@ class FileIndex:
     subjects: dict[str, Position] = field(default_factory=dict)
     objects: dict[tuple[str, str], Position] = field(default_factory=dict)
     mentions: dict[str, Position] = field(default_factory=dict)  # first place an IRI is written at all
+    ends: dict[str, Position] = field(default_factory=dict)  # where the first statement about a subject ends
 
 
 class Lines:
@@ -109,7 +110,7 @@ def locate(graphs: dict[str, list[str]], wanted_values: dict[str, set[str]], fil
 
     ``wanted_values[focus]`` are the term keys of offending values to find under that subject; ``files`` maps a
     graph name to its file. Each file is read once, for all the nodes it holds. Returns ``({focus: (file,
-    line, column)}, {(focus, value key): (line, column)})``; a node in no known file is left out.
+    line, column, end line)}, {(focus, value key): (line, column)})``; a node in no known file is left out.
     """
     by_file: dict[Path, set[str]] = {}
     for focus, names in graphs.items():
@@ -121,7 +122,7 @@ def locate(graphs: dict[str, list[str]], wanted_values: dict[str, set[str]], fil
         index = index_file(path, wanted)
         for focus in wanted:
             at = index.subjects.get(focus) or index.mentions.get(focus) or (None, None)
-            nodes[focus] = (display_path(path), *at)
+            nodes[focus] = (display_path(path), *at, index.ends.get(focus, at)[0])
             for key in wanted_values.get(focus, ()):
                 if (focus, key) in index.objects:
                     values[(focus, key)] = index.objects[(focus, key)]
@@ -129,7 +130,7 @@ def locate(graphs: dict[str, list[str]], wanted_values: dict[str, set[str]], fil
 
 
 def locate_results(store, results: list) -> None:
-    """Set ``file``, ``line``, ``column``, ``value_line``, ``value_column`` on validation results, in place.
+    """Set ``file``, ``line``, ``column``, ``end_line``, ``value_line``, ``value_column`` on results, in place.
 
     ``store`` is a :class:`svco.store.Store`: each model file is in the graph named by its URI, so the graphs
     a focus node is a subject in name the files to read. A node only used as an object (never described) is
@@ -163,7 +164,7 @@ def locate_results(store, results: list) -> None:
     nodes, found = locate(graphs, values, files)
     for r in results:
         if r.focus in nodes:
-            r.file, r.line, r.column = nodes[r.focus]
+            r.file, r.line, r.column, r.end_line = nodes[r.focus]
             if r.value_term is not None:
                 r.value_line, r.value_column = found.get((r.focus, _key(r.value_term)), (None, None))
 

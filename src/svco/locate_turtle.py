@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from svco.locate import RDF_TYPE, FileIndex, Lines
+from svco.locate import RDF_TYPE, FileIndex, Lines, Position
 
 _TOKEN = re.compile(
     r"""
@@ -44,6 +44,12 @@ class _Frame:
 
     def __init__(self, subject: str | None, expect: str) -> None:
         self.subject, self.expect, self.fresh = subject, expect, False
+
+
+def _end(index: FileIndex, subject: str | None, at: Position) -> None:
+    """Note where the first statement about a located subject ends."""
+    if subject in index.subjects and subject not in index.ends:
+        index.ends[subject] = at
 
 
 def index_turtle(text: str, base: str, wanted: set[str]) -> FileIndex:
@@ -83,10 +89,9 @@ def index_turtle(text: str, base: str, wanted: set[str]) -> FileIndex:
             skip_datatype = True
             continue
         if kind == "punct":
-            if token == ".":
-                stack[-1].expect = "subject" if len(stack) == 1 or stack[-1].expect != "list" else "list"
-                if stack[-1].subject is not None and len(stack) > 1 and stack[-1].expect == "subject":
-                    stack[-1].subject = None
+            if token == "." and frame.expect != "list":
+                _end(index, frame.subject, where(m.start()))
+                frame.expect, frame.subject = "subject", None
             elif token == ";":
                 frame.expect = "predicate"
             elif token == ",":
@@ -105,7 +110,7 @@ def index_turtle(text: str, base: str, wanted: set[str]) -> FileIndex:
                     index.subjects.pop(frame.subject, None)
                 stack.append(_Frame(None, "subject"))
             elif token == "}" and len(stack) > 1:
-                stack.pop()
+                _end(index, stack.pop().subject, where(m.start()))
                 stack[-1].expect, stack[-1].subject = "subject", None
             continue
         if skip_datatype:

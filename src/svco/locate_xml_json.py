@@ -65,6 +65,9 @@ def index_rdfxml(text: str, base: str, wanted: set[str]) -> FileIndex:
         stack.append((True, subject, here))
 
     def end(name: str) -> None:
+        subject = stack[-1][1]
+        if stack[-1][0] and subject in index.subjects and subject not in index.ends:
+            index.ends[subject] = position()
         if literal and not stack[-1][0]:
             subject, at, parts = literal
             record(subject, "lit:" + "".join(parts), at)

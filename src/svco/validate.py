@@ -54,6 +54,7 @@ class ValidationResult:
     file: str | None = None  # where the focus node is described (see svco.locate), relative to the cwd if inside
     line: int | None = None
     column: int | None = None
+    end_line: int | None = None  # where the first statement about the focus node ends
     value_line: int | None = None  # where the offending value is written, when it is
     value_column: int | None = None
     value_term: ox.NamedNode | ox.BlankNode | ox.Literal | None = field(default=None, repr=False, compare=False)

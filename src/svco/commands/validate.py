@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from svco.commands.options import input_format_option, store_option
-from svco.errors import EXIT_NONCONFORMING, EXIT_OK
+from svco.commands.options import (
+    changes_option_value,
+    emit_report,
+    input_format_option,
+    report_options,
+    store_option,
+)
 
 
 @click.command()
 @click.argument("models", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "turtle", "junit"]),
-    default="text",
-    show_default=True,
-    help="text for people (grouped by stream), json (documented schema), turtle (sh:ValidationReport), junit.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["violation", "warning", "info"], case_sensitive=False),
-    default="violation",
-    show_default=True,
-    help="Exit 1 when a result is at least this severe.",
-)
-@click.option(
-    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here (atomically)."
-)
 @click.option(
     "--engine",
     type=click.Choice(["auto", "svco", "pyshacl"]),
@@ -39,7 +25,7 @@ from svco.errors import EXIT_NONCONFORMING, EXIT_OK
     help="svco's SPARQL engine on Oxigraph, or pyshacl (the reference implementation; slow on big models).",
 )
 @click.option("--allow-network", is_flag=True, help="Fetch owl:imports that no catalog resolves from the web.")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: when on a terminal).")
+@report_options
 @store_option
 @input_format_option
 def validate(
@@ -50,6 +36,7 @@ def validate(
     engine: str,
     allow_network: bool,
     color: bool | None,
+    changed_since: str | None,
     store_path: Path | None,
     input_format: str | None,
 ) -> int:
@@ -59,11 +46,10 @@ def validate(
     result reaches --fail-on, 1 when one does, 2 when a model cannot be read.
     """
     from svco.imports import resolve_imports
-    from svco.output import atomic_write_text
-    from svco.report import render
     from svco.store import Store
     from svco.validate import validate_store
 
+    changes = changes_option_value(changed_since)
     store = Store(store_path)
     store.load_reference()
     if models:
@@ -77,14 +63,7 @@ def validate(
         )
     report = validate_store(store, engine=engine)
     report.unresolved_imports = unresolved
-    if color is None:
-        color = output is None and fmt == "text" and sys.stdout.isatty()
-    text = render(report, fmt, fail_on, color=color)
-    if output is not None:
-        atomic_write_text(output, text)
-    else:
-        click.echo(text, nl=False, color=color)
-    return EXIT_NONCONFORMING if report.fails(fail_on) else EXIT_OK
+    return emit_report(report, fmt, fail_on, output, color, changes)
 
 
 COMMANDS = [validate]
