@@ -75,3 +75,20 @@ def test_a_file_the_reader_cannot_follow_gives_no_position_rather_than_an_error(
     broken = tmp_path / "x.rdf"
     broken.write_text("<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><unclosed>", encoding="utf-8")
     assert index_file(broken, {NS + "a"}).subjects == {}
+
+
+@pytest.mark.parametrize("name", ["model.ttl", "model.trig", "model.nt"])
+def test_skipping_statements_finds_what_reading_every_token_finds(name: str) -> None:
+    from svco.locate_turtle import _index_turtle
+
+    text = (DATA / name).read_text(encoding="utf-8")
+    wanted = {NS + node for node in ("note", "stream", "step1", "step2", "NotAnActivity")}
+    fast = _index_turtle(text, (DATA / name).as_uri(), wanted, fast=True)
+    full = _index_turtle(text, (DATA / name).as_uri(), wanted, fast=False)
+    assert (fast.subjects, fast.objects, fast.ends) == (full.subjects, full.objects, full.ends)
+
+
+def test_a_name_written_in_an_unforeseen_form_is_still_found(tmp_path) -> None:
+    model = tmp_path / "m.ttl"
+    model.write_text(f"@prefix ex: <{NS}> .\n\nex:other ex:p ex:q .\nex:a\\-b ex:p ex:q .\n", encoding="utf-8")
+    assert index_file(model, {NS + "a-b"}).subjects == {NS + "a-b": (4, 1)}
