@@ -136,3 +136,21 @@ def test_github_format_writes_one_workflow_command_per_result(capsys, model) -> 
 def test_github_escaping(text: str, data: str, prop: str) -> None:
     assert escape_data(text) == data
     assert escape_property(text) == prop
+
+
+def test_the_example_workflow_runs_svco_with_options_it_has() -> None:
+    import shlex
+
+    import yaml
+
+    from svco.commands.validate import validate
+
+    workflow = yaml.safe_load((DATA.parents[1] / "docs" / "github-workflow.yml").read_text(encoding="utf-8"))
+    runs = [step["run"] for step in workflow["jobs"]["validate"]["steps"] if "svco validate" in step.get("run", "")]
+    formats = set()
+    for run_ in runs:
+        line = re.sub(r"\$\{\{[^}]*\}\}", "main", run_.split("||")[0])
+        argv = shlex.split(line)[2:]
+        context = validate.make_context("validate", argv)
+        formats.add(context.params["fmt"])
+    assert formats == {"github", "sarif", "junit"}
