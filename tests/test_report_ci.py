@@ -60,6 +60,7 @@ def test_json_names_the_file_and_writes_values_in_one_form(capsys, model) -> Non
     assert step["value"] == "https://example.org/locate#NotAnActivity" and step["value_type"] == "iri"
     stream = next(r for r in doc["results"] if r["focus"].endswith("#stream"))
     assert stream["value"] is None and stream["value_type"] is None and stream["line"] == 9
+    assert stream["value_datatype"] is None and stream["value_language"] is None, "every key in every result"
     for result in doc["results"]:
         assert not (result["value"] or "").startswith(("<", "svc:")), "one form: full IRIs, no <> and no CURIE"
 

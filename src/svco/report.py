@@ -87,19 +87,18 @@ def to_json(report: ValidationReport, fail_on: str = "violation") -> str:
 
 
 def _term_json(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, text: str | None) -> dict:
-    """A result's value in the one JSON form the module docstring documents."""
-    if term is None:
-        return {"value": text, "value_type": "literal" if text is not None else None}
+    """A result's value in the one JSON form the module docstring documents (every key always present)."""
+    entry = {"value": text, "value_type": None, "value_datatype": None, "value_language": None}
     if isinstance(term, ox.NamedNode):
-        return {"value": term.value, "value_type": "iri"}
-    if isinstance(term, ox.BlankNode):
-        return {"value": f"_:{term.value}", "value_type": "blank"}
-    return {
-        "value": term.value,
-        "value_type": "literal",
-        "value_datatype": term.datatype.value if term.language is None else None,
-        "value_language": term.language,
-    }
+        entry.update(value=term.value, value_type="iri")
+    elif isinstance(term, ox.BlankNode):
+        entry.update(value=f"_:{term.value}", value_type="blank")
+    elif isinstance(term, ox.Literal):
+        entry.update(value=term.value, value_type="literal", value_language=term.language)
+        entry["value_datatype"] = term.datatype.value if term.language is None else None
+    elif text is not None:
+        entry["value_type"] = "literal"
+    return entry
 
 
 def location(result: ValidationResult) -> str:
