@@ -174,17 +174,14 @@ def _index_turtle(text: str, base: str, wanted: set[str], *, fast: bool) -> File
     if not fast:
         read(0, len(text))
         return index
-    forms, known = None, None
-    for m in _STATEMENT.finditer(text):
+    forms = _forms(wanted, prefixes, base)
+    statements = _STATEMENT.finditer(text)
+    for m in statements:
         start, end = m.span()
-        if start == end:
-            continue
         if _DIRECTIVE.match(text, start, end):
             read(start, end)
-            continue
-        if known != (base, tuple(prefixes.items())):
-            known, forms = (base, tuple(prefixes.items())), _forms(wanted, prefixes, base)
-        if not forms.isdisjoint(_NAME.findall(text, start, end)):
+            forms = _forms(wanted, prefixes, base)
+        elif not forms.isdisjoint(_NAME.findall(text, start, end)):
             stack[:] = [_Frame(None, "subject")]
             directive, skip_datatype = None, False
             read(start, end)
