@@ -79,15 +79,14 @@ def index_text(text: str, name: str, wanted: set[str], base: str | None = None) 
 
 def index_file(path: Path, wanted: set[str]) -> FileIndex:
     """:func:`index_text` on a file; an unreadable or unparsable file gives an empty index, never an error."""
+    from xml.parsers.expat import ExpatError
+
     try:
         text = path.read_text(encoding="utf-8-sig")
         return index_text(text, str(path), wanted, base=path.resolve().as_uri())
-    except (OSError, UnicodeDecodeError, ValueError, IndexError, KeyError, TypeError):
+    except (OSError, UnicodeDecodeError, ValueError, IndexError, KeyError, TypeError, ExpatError):
+        # the file loaded, so only this reader failed: the result keeps its file, without a line
         return FileIndex()
-    except Exception as exc:  # expat's ExpatError: the file loaded, so only this reader failed
-        if type(exc).__name__ == "ExpatError":
-            return FileIndex()
-        raise
 
 
 def graph_path(graph: str) -> Path | None:
