@@ -18,6 +18,19 @@ input_format_option = click.option(
     "--input-format", help="RDF syntax of the models when the file extension does not say (turtle, rdfxml, ...)."
 )
 models_argument = click.argument("models", nargs=-1, type=click.Path(path_type=Path))
+output_option = click.option(
+    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write here (atomically) instead of stdout."
+)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it atomically to ``output``."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from svco.output import atomic_write_text
+
+    atomic_write_text(output, text)
 
 
 def open_store(store_path: Path | None, models: Sequence[Path] = (), input_format: str | None = None):

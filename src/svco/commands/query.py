@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from svco.commands.options import input_format_option, models_argument, store_option
+from svco.commands.options import emit, input_format_option, models_argument, output_option, store_option
 from svco.errors import EXIT_OK, UsageError
 
 _FORMATS = ("table", "csv", "json", "markdown")
@@ -39,15 +39,6 @@ def _endpoint(url: str, user, password, auth: str, timeout: float, graphs=()):
     return Endpoint(url, user=user, password=password, auth=auth, timeout=timeout, graphs=tuple(graphs))
 
 
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    from svco.output import atomic_write_text
-
-    atomic_write_text(output, text)
-
-
 @click.command()
 @click.argument("name", required=False)
 @models_argument
@@ -72,7 +63,7 @@ def _emit(text: str, output: Path | None) -> None:
 @endpoint_options
 @store_option
 @input_format_option
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write here instead of stdout.")
+@output_option
 def query(
     name: str | None,
     models: tuple[Path, ...],
@@ -137,15 +128,19 @@ def query(
     results = q.run(backend, named, given)
     terminal = output is None and sys.stdout.isatty()
     width = shutil.get_terminal_size().columns if terminal else None
-    _emit(q.format_results(results, fmt, width=width, rich=terminal), output)
+    prefixes = getattr(backend, "prefixes", None)
+    text = q.format_results(results, fmt, width=width, rich=terminal, prefixes=prefixes, secondary=named.secondary)
+    emit(text, output)
     return EXIT_OK
 
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def queries(fmt: str) -> int:
-    """List the query catalog: each query's name, title and parameters."""
+@output_option
+def queries(fmt: str, output: Path | None) -> int:
+    """List the query catalog: each query's name, title, description and parameters."""
     import json
+    import textwrap
 
     from svco.catalog import catalog
 
@@ -160,13 +155,19 @@ def queries(fmt: str) -> int:
             }
             for n in entries.values()
         ]
-        click.echo(json.dumps(doc, indent=2))
+        emit(json.dumps(doc, indent=2) + "\n", output)
         return EXIT_OK
+    width = min(shutil.get_terminal_size().columns, 100) if output is None and sys.stdout.isatty() else 100
+    lines = []
     for named in entries.values():
-        click.echo(f"{named.name}\n    {named.title}")
+        lines += [named.name, f"    {named.title}"]
+        if named.description:
+            lines += textwrap.wrap(named.description, width, initial_indent="    ", subsequent_indent="    ")
         for p in named.params:
             default = f" (default {p.default})" if p.default else " (default: all)"
-            click.echo(f"    --param {p.name}=<{p.type}>{default}: {p.doc}")
+            lines.append(f"    --param {p.name}=<{p.type}>{default}: {p.doc}")
+        lines.append("")
+    emit("\n".join(lines), output)
     return EXIT_OK
 
 
