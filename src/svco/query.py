@@ -28,6 +28,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
+from svco._callable import make_callable
 from svco.catalog import NamedQuery, Param, find_query, parse_query_file
 from svco.errors import QueryError, UsageError
 from svco.resources import NAMESPACE, queries_dir
@@ -455,3 +456,6 @@ def _normal_cell(term: Term | None) -> str:
     if isinstance(term, ox.Literal) and term.language:
         return f"{term.value}@{term.language.lower()}"
     return term.value
+
+
+make_callable(__name__)  # svco.query(...) runs svco.api.query: see svco._callable

@@ -18,12 +18,14 @@ True
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from svco._callable import make_callable
 from svco.errors import SvcoError, UsageError
 from svco.resources import NAMESPACE, shapes_dir
 from svco.shacl import SH, CompiledShapes, Result, Unsupported, compile_shapes, term_text
@@ -73,6 +75,7 @@ class ValidationReport:
     engine: str
     sources: list[str] = field(default_factory=list)
     unresolved_imports: list[str] = field(default_factory=list)
+    fail_on: str = "violation"
 
     @property
     def conforms(self) -> bool:
@@ -83,9 +86,10 @@ class ValidationReport:
         """How many results have this severity."""
         return sum(1 for r in self.results if r.severity == severity)
 
-    def fails(self, fail_on: str = "Violation") -> bool:
-        """Whether any result is at least as severe as ``fail_on`` (Violation > Warning > Info)."""
-        level = SEVERITIES.index(fail_on.capitalize())
+    def fails(self, fail_on: str | None = None) -> bool:
+        """Whether any result is at least as severe as ``fail_on`` (default: the report's own ``fail_on``;
+        Violation > Warning > Info)."""
+        level = SEVERITIES.index((fail_on or self.fail_on).capitalize())
         return any(SEVERITIES.index(r.severity) <= level for r in self.results)
 
 
@@ -174,9 +178,19 @@ def _to_ox(term):
     return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or rdflib.XSD.string)))
 
 
-def validate_store(store: Store, *, engine: str = "auto") -> ValidationReport:
-    """Validate everything in ``store`` (reference ontology and models) against svco's shapes."""
-    raw, used = run_engine(store, engine)
+def validate_store(store: Store, *, engine: str = "auto", extra_shapes: Sequence[Path] = ()) -> ValidationReport:
+    """Validate everything in ``store`` (reference ontology and models) against svco's shapes and
+    ``extra_shapes``.
+
+    Raises :class:`UsageError` when the store lacks the reference content: without it every ``svc:`` term
+    would be reported as undefined (call ``store.load_reference()`` first).
+    """
+    if not store.has_reference:
+        raise UsageError(
+            "the store holds no svco reference content, so every svc: term would look undefined",
+            hint="call store.load_reference() first (svco.validate() does it for you)",
+        )
+    raw, used = run_engine(store, engine, [*shape_files(), *extra_shapes] if extra_shapes else None)
     context = _context(store, {r.focus for r in raw})
     defined = _defined_terms(store) if any(str(r.shape) == f"<{_TYPO_SHAPE}>" for r in raw) else []
     results = []
@@ -198,7 +212,15 @@ def validate_store(store: Store, *, engine: str = "auto") -> ValidationReport:
             if result.suggestion:
                 result.message += f" Did you mean {result.suggestion}?"
         results.append(result)
-    return ValidationReport(results, used, sources=[s.path.as_posix() for s in store.sources])
+    sources = [s.path.as_posix() for s in store.sources] or _model_files(store)
+    return ValidationReport(results, used, sources=sources)
+
+
+def _model_files(store: Store) -> list[str]:
+    """The model files a persistent store holds (their graphs are named by ``file:`` URIs)."""
+    from urllib.parse import unquote, urlparse
+
+    return [unquote(urlparse(g).path) for g in store.graphs() if g.startswith("file:")]
 
 
 def _context(store: Store, focus_nodes: set) -> dict[str, dict]:
@@ -242,3 +264,6 @@ def _nearest(iri: str, defined: list[str]) -> str | None:
         return "svc:" + lowered[name.lower()]
     close = difflib.get_close_matches(name, defined, n=1, cutoff=0.6)
     return "svc:" + close[0] if close else None
+
+
+make_callable(__name__)  # svco.validate(...) runs svco.api.validate: see svco._callable
