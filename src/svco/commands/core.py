@@ -53,7 +53,8 @@ def info(store_path: Path | None, fmt: str, output: Path | None) -> int:
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--check", is_flag=True, help="Only report the files that are not in canonical form (exit 1).")
-def fmt(files: tuple[Path, ...], check: bool) -> int:
+@click.option("--drop-comments", is_flag=True, help="Rewrite files that have comment lines too (they are lost).")
+def fmt(files: tuple[Path, ...], check: bool, drop_comments: bool) -> int:
     """Rewrite Turtle FILES in svco's one stable form (sorted, canonical blank nodes)."""
     from svco.fmt import format_files, unformatted
 
@@ -62,7 +63,7 @@ def fmt(files: tuple[Path, ...], check: bool) -> int:
         for path in bad:
             click.echo(f"{path}: not in canonical form (run `svco fmt {path}`)")
         return EXIT_NONCONFORMING if bad else EXIT_OK
-    for path in format_files(list(files)):
+    for path in format_files(list(files), drop_comments=drop_comments):
         click.echo(f"formatted {path}")
     return EXIT_OK
 

@@ -81,7 +81,11 @@ def validate(
         color = output is None and fmt == "text" and sys.stdout.isatty()
     text = render(report, fmt, fail_on, color=color)
     if output is not None:
+        from svco.report import to_text
+
         atomic_write_text(output, text)
+        summary = to_text(report, fail_on).rstrip("\n").rsplit("\n", 1)[-1]
+        click.echo(f"{summary}; {fmt} report written to {output}", err=True)  # the CI log still says it
     else:
         click.echo(text, nl=False, color=color)
     return EXIT_NONCONFORMING if report.fails(fail_on) else EXIT_OK
