@@ -120,3 +120,25 @@ def test_prefixes_of_a_model_are_recorded():
     assert q.expand_curie("ex:X", {"ex": "https://e/#"}) == "https://e/#X"
     assert isinstance(q.resolve_value(q.StoreBackend(_store()), q.load_query("value-stream-steps").params[0],
                                       "ex:PasswordReset"), ox.NamedNode)  # fmt: skip
+
+
+def test_progress_is_silent_when_stderr_is_not_a_terminal(capsys):
+    code, _, err = run(capsys, "validate", str(MODEL))
+    assert code == 0 and err == ""  # no spinner, no control characters in a CI log
+
+
+def test_progress_shows_on_a_terminal(monkeypatch):
+    import io
+
+    from svco import progress
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    fake = Tty()
+    monkeypatch.setattr(progress.sys, "stderr", fake)
+    assert progress.enabled()
+    with progress.progress("loading") as step:
+        progress.file_callback(step)(MODEL, 0, 2)
+    assert "loading" in fake.getvalue()

@@ -121,9 +121,12 @@ def query(
             store = Store(store_path, read_only=True)
         else:
             store = Store()
-        store.load_reference()
-        if models:
-            store.load(models, input_format=input_format)
+        from svco.progress import file_callback, progress
+
+        with progress("loading") as step:
+            store.load_reference()
+            if models:
+                store.load(models, input_format=input_format, on_file=file_callback(step))
         backend = q.StoreBackend(store)
     results = q.run(backend, named, given)
     terminal = output is None and sys.stdout.isatty()
@@ -202,10 +205,13 @@ def load(
     Each file replaces the graph it was loaded into before, so loading again updates a model.
     """
     if endpoint:
+        from svco.progress import progress
         from svco.remote import load_files
 
         server = _endpoint(endpoint, user, password, auth, timeout)
-        for loaded in load_files(server, list(models), graph=graph, protocol=protocol, input_format=input_format):
+        with progress(f"loading into {endpoint}"):
+            loaded_files = load_files(server, list(models), graph=graph, protocol=protocol, input_format=input_format)
+        for loaded in loaded_files:
             click.echo(f"{loaded.graph}: {loaded.triples} triples")
         return EXIT_OK
     if graph:

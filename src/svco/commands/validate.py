@@ -60,14 +60,16 @@ def validate(
     """
     from svco.imports import resolve_imports
     from svco.output import atomic_write_text
+    from svco.progress import file_callback, progress
     from svco.report import render
     from svco.store import Store
     from svco.validate import validate_store
 
-    store = Store(store_path)
-    store.load_reference()
-    if models:
-        store.load(models, input_format=input_format)
+    with progress("loading") as step:
+        store = Store(store_path)
+        store.load_reference()
+        if models:
+            store.load(models, input_format=input_format, on_file=file_callback(step))
     unresolved = resolve_imports(store, allow_network=allow_network)
     for iri in unresolved:
         click.echo(
@@ -75,7 +77,8 @@ def validate(
             "or pass --allow-network; validating without it",
             err=True,
         )
-    report = validate_store(store, engine=engine)
+    with progress(f"validating {len(store)} triples"):
+        report = validate_store(store, engine=engine)
     report.unresolved_imports = unresolved
     if color is None:
         color = output is None and fmt == "text" and sys.stdout.isatty()
