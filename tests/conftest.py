@@ -36,7 +36,7 @@ def store_with(*models: Path) -> Store:
     return store
 
 
-#: Graphviz is installed by scripts/setup: in CI (CI=true) its absence fails the tests instead of skipping them.
+#: Graphviz is installed by scripts/setup-tests: in CI (CI=true) its absence fails the tests instead of skipping them.
 needs_dot = pytest.mark.skipif(
     shutil.which("dot") is None and os.environ.get("CI") != "true", reason="Graphviz is not installed"
 )

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,13 +46,16 @@ PREFIXES = {
 _BY_LENGTH = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
 
 
-def curie(iri: str) -> str:
-    """``svc:Plan`` for ``https://w3id.org/svco#Plan`` (svco's prefixes); other IRIs as ``<...>``.
+def curie(iri: str, prefixes: Mapping[str, str] | None = None) -> str:
+    """``svc:Plan`` for ``https://w3id.org/svco#Plan`` (svco's prefixes, or ``prefixes``); other IRIs as ``<...>``.
 
     >>> curie("https://w3id.org/svco#Plan"), curie("https://example.org/x")
     ('svc:Plan', '<https://example.org/x>')
     """
-    for namespace, prefix in _BY_LENGTH:
+    by_length = (
+        _BY_LENGTH if prefixes is None else sorted(((ns, p) for p, ns in prefixes.items()), key=lambda i: -len(i[0]))
+    )
+    for namespace, prefix in by_length:
         if iri.startswith(namespace) and re.fullmatch(r"[A-Za-z_][\w.-]*", iri[len(namespace) :]):
             return f"{prefix}:{iri[len(namespace) :]}"
     return f"<{iri}>"
@@ -196,6 +199,8 @@ class Store:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only and self.path is not None
         self.sources: list[LoadedSource] = []
+        #: The prefixes the loaded model files declare (:mod:`svco.prefixes`), for naming their nodes as CURIEs.
+        self.prefixes: dict[str, str] = {}
         if self.path is None:
             self._store = ox.Store()
             return
@@ -216,7 +221,12 @@ class Store:
 
     # ------------------------------------------------------------------ loading
     def load(
-        self, sources: Iterable[Path | str], *, input_format: str | None = None, replace: bool = True
+        self,
+        sources: Iterable[Path | str],
+        *,
+        input_format: str | None = None,
+        replace: bool = True,
+        on_file: Callable[[Path, int, int], None] | None = None,
     ) -> list[LoadedSource]:
         """Load files and folders, each file into the graph named by its ``file:`` URI.
 
@@ -224,14 +234,21 @@ class Store:
 
         Raises :class:`InputError` naming file, line and column on the first file that cannot be read;
         files loaded before it stay loaded. ``replace`` empties a file's graph before loading it again.
+        ``on_file(path, index, count)`` is called before each file is loaded (for a progress display).
         """
+        from svco.prefixes import from_file
+
         forced = parse_format(input_format) if input_format else None
         loaded = []
-        for path in expand_sources(sources):
+        files = expand_sources(sources)
+        for index, path in enumerate(files):
+            if on_file is not None:
+                on_file(path, index, len(files))
             head = _check_readable(path)
             fmt = forced or _sniff(path, head)
             graph = path.resolve().as_uri()
             loaded.append(self._load_file(path, fmt, graph, replace=replace))
+            self.prefixes.update(from_file(path))
         self.sources.extend(loaded)
         return loaded
 
@@ -277,6 +294,11 @@ class Store:
             self._store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=target)
 
     # ------------------------------------------------------------------ reading
+    @property
+    def all_prefixes(self) -> dict[str, str]:
+        """The models' prefixes and svco's (svco's win: ``svc:`` always means the svco namespace)."""
+        return {**self.prefixes, **PREFIXES}
+
     def graph_size(self, graph: str) -> int:
         """Number of triples in one named graph."""
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
@@ -298,7 +320,7 @@ class Store:
 
         if bindings:
             sparql = bind_values(sparql, bindings)
-        return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        return self._store.query(sparql, prefixes=self.all_prefixes, use_default_graph_as_union=True)
 
     def select(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> list:
         """Run a SELECT query and return its solutions as a list."""

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from svco._callable import make_callable
 from svco.errors import SvcoError, UsageError
 from svco.locate import locate_results
 from svco.resources import NAMESPACE, shapes_dir
@@ -81,6 +82,7 @@ class ValidationReport:
     engine: str
     sources: list[str] = field(default_factory=list)
     unresolved_imports: list[str] = field(default_factory=list)
+    fail_on: str = "violation"
 
     @property
     def conforms(self) -> bool:
@@ -91,9 +93,10 @@ class ValidationReport:
         """How many results have this severity."""
         return sum(1 for r in self.results if r.severity == severity)
 
-    def fails(self, fail_on: str = "Violation") -> bool:
-        """Whether any result is at least as severe as ``fail_on`` (Violation > Warning > Info)."""
-        level = SEVERITIES.index(fail_on.capitalize())
+    def fails(self, fail_on: str | None = None) -> bool:
+        """Whether any result is at least as severe as ``fail_on`` (default: the report's own ``fail_on``;
+        Violation > Warning > Info)."""
+        level = SEVERITIES.index((fail_on or self.fail_on).capitalize())
         return any(SEVERITIES.index(r.severity) <= level for r in self.results)
 
 
@@ -183,10 +186,17 @@ def _to_ox(term):
 
 
 def validate_store(store: Store, *, engine: str = "auto", extra_shapes: Sequence[Path] = ()) -> ValidationReport:
-    """Validate everything in ``store`` (reference ontology and models) against svco's shapes.
+    """Validate everything in ``store`` (reference ontology and models) against svco's shapes and
+    ``extra_shapes`` (an organisation's own shapes files).
 
-    ``extra_shapes`` are an organisation's own shapes files, checked alongside svco's.
+    Raises :class:`UsageError` when the store lacks the reference content: without it every ``svc:`` term
+    would be reported as undefined (call ``store.load_reference()`` first).
     """
+    if not store.has_reference:
+        raise UsageError(
+            "the store holds no svco reference content, so every svc: term would look undefined",
+            hint="call store.load_reference() first (svco.validate() does it for you)",
+        )
     raw, used = run_engine(store, engine, shape_files() + list(extra_shapes))
     return _report(store, raw, used)
 
@@ -223,7 +233,15 @@ def _report(store: Store, raw: list[Result], used: str) -> ValidationReport:
                 result.message += f" Did you mean {result.suggestion}?"
         results.append(result)
     locate_results(store, results)  # after validation, for the result nodes only: no cost without results
-    return ValidationReport(results, used, sources=[s.path.as_posix() for s in store.sources])
+    sources = [s.path.as_posix() for s in store.sources] or _model_files(store)
+    return ValidationReport(results, used, sources=sources)
+
+
+def _model_files(store: Store) -> list[str]:
+    """The model files a persistent store holds (their graphs are named by ``file:`` URIs)."""
+    from urllib.parse import unquote, urlparse
+
+    return [unquote(urlparse(g).path) for g in store.graphs() if g.startswith("file:")]
 
 
 def _context(store: Store, focus_nodes: set) -> dict[str, dict]:
@@ -267,3 +285,6 @@ def _nearest(iri: str, defined: list[str]) -> str | None:
         return "svc:" + lowered[name.lower()]
     close = difflib.get_close_matches(name, defined, n=1, cutoff=0.6)
     return "svc:" + close[0] if close else None
+
+
+make_callable(__name__)  # svco.validate(...) runs svco.api.validate: see svco._callable

@@ -18,6 +18,19 @@ input_format_option = click.option(
     "--input-format", help="RDF syntax of the models when the file extension does not say (turtle, rdfxml, ...)."
 )
 models_argument = click.argument("models", nargs=-1, type=click.Path(path_type=Path))
+output_option = click.option(
+    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write here (atomically) instead of stdout."
+)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it atomically to ``output``."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from svco.output import atomic_write_text
+
+    atomic_write_text(output, text)
 
 
 def open_store(store_path: Path | None, models: Sequence[Path] = (), input_format: str | None = None):
@@ -100,7 +113,10 @@ def emit_report(report, fmt: str, fail_on: str, output: Path | None, color: bool
         color = output is None and fmt == "text" and sys.stdout.isatty()
     text = render(report, fmt, fail_on, color=color)
     if output is not None:
+        from svco.report import verdict
+
         atomic_write_text(output, text)
+        click.echo(f"{verdict(report, fail_on)}; {fmt} report written to {output}", err=True)  # the CI log says it
     else:
         click.echo(text, nl=False, color=color)
     return EXIT_NONCONFORMING if report.fails(fail_on) else EXIT_OK

@@ -46,13 +46,15 @@ def engine_options(command: Callable) -> Callable:
 def _load(store_path: Path | None, models, input_format, allow_network: bool, *, reference: bool):
     """A store with the models (and svco's reference content when ``reference``), imports resolved."""
     from svco.imports import resolve_imports
+    from svco.progress import file_callback, progress
     from svco.store import Store
 
-    store = Store(store_path)
-    if reference:
-        store.load_reference()
-    if models:
-        store.load(models, input_format=input_format)
+    with progress("loading") as step:
+        store = Store(store_path)
+        if reference:
+            store.load_reference()
+        if models:
+            store.load(models, input_format=input_format, on_file=file_callback(step))
     unresolved = resolve_imports(store, allow_network=allow_network)
     for iri in unresolved:
         click.echo(
@@ -91,7 +93,8 @@ def validate(
 
     changes = changes_option_value(changed_since)
     store, unresolved = _load(store_path, models, input_format, allow_network, reference=True)
-    report = validate_store(store, engine=engine, extra_shapes=expand_sources(shapes) if shapes else ())
+    with progress(f"validating {len(store)} triples"):
+        report = validate_store(store, engine=engine, extra_shapes=expand_sources(shapes) if shapes else ())
     report.unresolved_imports = unresolved
     return emit_report(report, fmt, fail_on, output, color, changes)
 
@@ -123,7 +126,8 @@ def shacl(
 
     changes = changes_option_value(changed_since)
     store, unresolved = _load(store_path, data, input_format, allow_network, reference=False)
-    report = shacl_store(store, expand_sources(shapes), engine=engine)
+    with progress(f"validating {len(store)} triples"):
+        report = shacl_store(store, expand_sources(shapes), engine=engine)
     report.unresolved_imports = unresolved
     return emit_report(report, fmt, fail_on, output, color, changes)
 
