@@ -88,6 +88,7 @@ def validate(
     With no MODEL the reference ontology alone is validated, as every command does. Exit 0 when no
     result reaches --fail-on, 1 when one does, 2 when a model cannot be read.
     """
+    from svco.progress import progress
     from svco.store import expand_sources
     from svco.validate import validate_store
 
@@ -121,6 +122,7 @@ def shacl(
 
     SHACL Core and SHACL-SPARQL on svco's engine; same report formats and exit codes as `svco validate`.
     """
+    from svco.progress import progress
     from svco.store import expand_sources
     from svco.validate import shacl_store
 
