@@ -88,6 +88,8 @@ def _emit(report, fmt: str, fail_on: str, output: Path | None, color: bool | Non
 
     if color is None:
         color = output is None and fmt == "text" and sys.stdout.isatty()
+    for note in report.notes:
+        click.echo(f"svco: {note}", err=True)
     text = render(report, fmt, fail_on, color=color)
     if output is not None:
         atomic_write_text(output, text)
