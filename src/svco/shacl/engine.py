@@ -48,7 +48,6 @@ class CompiledShapes:
             for shape in self.shapes
             for check in shape.checks
             for row in runner.select(check.sparql)
-            if check.keep is None or check.keep(row)
         ]
         results.sort(key=Result.key)
         return results

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -12,15 +11,11 @@ from svco.shacl.results import VIOLATION
 
 @dataclass
 class Check:
-    """One constraint as one SPARQL SELECT over the whole data graph; each solution is a result.
-
-    ``keep`` (optional) is a Python test on a solution, for what SPARQL cannot say portably (lexical forms).
-    """
+    """One constraint as one SPARQL SELECT over the whole data graph; each solution is a result."""
 
     component: str
     sparql: str
     message: str | None = None
-    keep: Callable[[dict], bool] | None = None
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from svco.shacl.graph import RDF_TYPE, RDFS, ShapesGraph, Unsupported
-from svco.shacl.lexical import checkable, well_formed
+from svco.shacl.lexical import well_formed_test
 from svco.shacl.plan import Check, Shape
 from svco.shacl.results import SH
 
@@ -37,20 +37,9 @@ def checks(g: ShapesGraph, shape: Shape) -> list[Check]:
 
 
 def datatype_check(shape: Shape, datatype) -> Check:
-    """sh:datatype: a violation for a value of another datatype, or of this one with an ill-formed lexical form.
-
-    For a datatype whose lexical forms can be ill-formed, the query also returns the literals of that datatype
-    and ``keep`` drops the well-formed ones in Python; otherwise SPARQL alone decides.
-    """
+    """sh:datatype: a violation for a value of another datatype, or of this one with an ill-formed lexical form."""
     if not isinstance(datatype, ox.NamedNode):
         raise Unsupported(f"{shape.node}: sh:datatype {datatype} is not an IRI")
-    if not checkable(datatype.value):
-        test = f"FILTER(!(isLiteral(?value) && datatype(?value) = {datatype}))"
-        return Check(SH + "DatatypeConstraintComponent", shape.value_query(test))
-
-    def keep(row: dict) -> bool:
-        value = row["value"]
-        ok = isinstance(value, ox.Literal) and value.datatype == datatype and well_formed(value.value, datatype.value)
-        return not ok
-
-    return Check(SH + "DatatypeConstraintComponent", shape.value_query(""), keep=keep)
+    lexical = well_formed_test(datatype.value)
+    test = f"isLiteral(?value) && datatype(?value) = {datatype}" + (f" && {lexical}" if lexical else "")
+    return Check(SH + "DatatypeConstraintComponent", shape.value_query(f"FILTER(!COALESCE({test}, false))"))
