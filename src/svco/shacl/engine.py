@@ -8,7 +8,9 @@ shape alone to another engine.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,14 +43,19 @@ class CompiledShapes:
     shapes: list[Shape]
     unsupported: dict[ox.NamedNode | ox.BlankNode, str] = field(default_factory=dict)
 
-    def run(self, runner: QueryRunner) -> list[Result]:
-        """Validate the data graph behind ``runner``; results in a stable order (unsupported shapes not run)."""
-        results = [
-            _result(shape, check, row)
-            for shape in self.shapes
-            for check in shape.checks
-            for row in runner.select(check.sparql)
-        ]
+    def run(self, runner: QueryRunner, workers: int | None = None) -> list[Result]:
+        """Validate the data graph behind ``runner``; results in a stable order (unsupported shapes not run).
+
+        The checks are independent, so they run on ``workers`` threads (default: one a CPU, at most 4):
+        pyoxigraph releases the GIL while it answers a query (measured: benchmarks in the engine report).
+        """
+        work = [(shape, check) for shape in self.shapes for check in shape.checks]
+        workers = workers or min(4, os.cpu_count() or 1)
+        with ThreadPoolExecutor(workers) as pool:
+            answers = pool.map(lambda item: runner.select(item[1].sparql), work)
+            results = [
+                _result(shape, check, row) for (shape, check), rows in zip(work, answers, strict=True) for row in rows
+            ]
         results.sort(key=Result.key)
         return results
 
@@ -70,16 +77,15 @@ def compile_shapes(files: Iterable[Path]) -> CompiledShapes:
 
 
 def _compile(g: ShapesGraph, node, custom: set[str]) -> Shape | None:
-    predicates = g.predicates(node)
-    unknown = {p for p in predicates if p.startswith(SH) or p in custom} - _KNOWN
-    if unknown:
-        raise Unsupported(f"{node} uses {', '.join(sorted(unknown))}")
     deactivated = g.one(node, SH + "deactivated")
     if deactivated is not None and deactivated.value == "true":
         return None
     focus, prefixes = _focus(g, node)
     if not focus:
-        return None
+        return None  # no targets: evaluated only through a shape that refers to it
+    unknown = {p for p in g.predicates(node) if p.startswith(SH) or p in custom} - _KNOWN
+    if unknown:
+        raise Unsupported(f"{node} uses {', '.join(sorted(unknown))}")
     severity = g.one(node, SH + "severity")
     message = g.one(node, SH + "message")
     shape = Shape(node, focus, prefixes, severity=severity.value if severity else VIOLATION)

@@ -2,7 +2,8 @@
 
 The engine never touches a store while validating; it hands standard SPARQL 1.1 SELECT queries to a runner.
 :class:`OxigraphRunner` answers them from an embedded Oxigraph store (union of its named graphs); a remote
-runner (a SPARQL endpoint such as Virtuoso) only has to implement :meth:`QueryRunner.select`.
+runner (a SPARQL endpoint such as Virtuoso) only has to implement :meth:`QueryRunner.select`, safely from
+several threads at once (the engine runs independent checks in parallel).
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from svco.shacl.components.value_type import has_datatype
 from svco.shacl.graph import RDF_TYPE, ShapesGraph, Unsupported
 from svco.shacl.plan import Check, Shape
 from svco.shacl.results import SH
@@ -18,6 +19,6 @@ def checks(g: ShapesGraph, shape: Shape) -> list[Check]:
             if g.predicates(member) - {RDF_TYPE} != {SH + "datatype"}:
                 raise Unsupported(f"{shape.node}: sh:or is supported only over shapes with just sh:datatype")
             datatypes.append(g.one(member, SH + "datatype"))
-        test = " || ".join(f"(isLiteral(?value) && datatype(?value) = {d})" for d in datatypes) or "false"
+        test = " || ".join(has_datatype(d) for d in datatypes) or "false"
         found.append(Check(SH + "OrConstraintComponent", shape.value_query(f"FILTER(!({test}))")))
     return found

@@ -40,6 +40,11 @@ def datatype_check(shape: Shape, datatype) -> Check:
     """sh:datatype: a violation for a value of another datatype, or of this one with an ill-formed lexical form."""
     if not isinstance(datatype, ox.NamedNode):
         raise Unsupported(f"{shape.node}: sh:datatype {datatype} is not an IRI")
+    return Check(SH + "DatatypeConstraintComponent", shape.value_query(f"FILTER(!{has_datatype(datatype)})"))
+
+
+def has_datatype(datatype: ox.NamedNode) -> str:
+    """SPARQL: ``?value`` is a literal of ``datatype`` with a well-formed lexical form (errors count as no)."""
     lexical = well_formed_test(datatype.value)
     test = f"isLiteral(?value) && datatype(?value) = {datatype}" + (f" && {lexical}" if lexical else "")
-    return Check(SH + "DatatypeConstraintComponent", shape.value_query(f"FILTER(!COALESCE({test}, false))"))
+    return f"COALESCE({test}, false)"
