@@ -33,6 +33,7 @@ _DECLARATIONS = {
         *("message", "deactivated", "name", "description", "order", "group", "defaultValue"),
     ]
 }
+_EMPTY = ox.Store()
 _KNOWN = _DECLARATIONS.union(*(family.PARAMETERS for family in FAMILIES))
 
 
@@ -95,6 +96,12 @@ def _compile(g: ShapesGraph, node, custom: set[str]) -> Shape | None:
         shape.path, shape.path_text = sparql_path(g, path), reported_path(g, path)
     for family in FAMILIES:
         shape.checks += family.checks(g, shape)
+    for check in shape.checks:
+        try:  # parse now (on an empty store) so a bad query names its shape instead of failing mid-run
+            _EMPTY.query(check.sparql)
+        except SyntaxError as exc:
+            first = str(exc).splitlines()[0]
+            raise Unsupported(f"{node}: its {check.component.removeprefix(SH)} query does not parse: {first}") from exc
     return shape
 
 

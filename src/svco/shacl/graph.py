@@ -32,7 +32,7 @@ class ShapesGraph:
         self.store = ox.Store()
         for path in files:
             fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
-            self.store.load(path=str(path), format=fmt)
+            self.store.load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
 
     def all(self, subject, predicate: str) -> list:
         """Every object of ``subject predicate``."""

@@ -5,7 +5,8 @@ spec's pre-binding wherever ``$this`` occurs at the top level of the WHERE group
 or as a triple-pattern term of an ``OPTIONAL`` group; anywhere else (UNION branches, nested groups,
 sub-SELECTs, expressions inside OPTIONAL) it can differ, so such queries are refused with
 :class:`Unsupported` rather than risk a wrong verdict. So are the queries the spec rejects (MINUS, SERVICE,
-VALUES) and the pre-bound variables the engine does not provide yet (``$shapesGraph``, ``$currentShape``).
+VALUES, ``AS $this``, sub-SELECTs not projecting ``$this``) and the pre-bound variables the engine does not
+provide yet (``$shapesGraph``, ``$currentShape``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from svco.sparql import _code_positions, where_group_start
 
 PARAMETERS = {SH + "sparql"}
 _THIS = re.compile(r"[?$]this\b")
-_REJECTED = re.compile(r"\b(MINUS|SERVICE|VALUES)\b", re.IGNORECASE)
+_REJECTED = re.compile(r"\b(MINUS|SERVICE|VALUES)\b|\bAS\s*[?$](this|currentShape|shapesGraph)\b", re.IGNORECASE)
+_SUBSELECT = re.compile(r"\bSELECT\b(.*?)(\bWHERE\b|\{)", re.IGNORECASE | re.DOTALL)
 _NOT_PROVIDED = re.compile(r"[?$](shapesGraph|currentShape)\b")
 _OPENER = re.compile(r"\b(EXISTS|OPTIONAL)\s*$", re.IGNORECASE)
 
@@ -42,6 +44,7 @@ def checks(g: ShapesGraph, shape: Shape) -> list[Check]:
             bad = pattern.search(code)
             if bad:
                 raise Unsupported(f"{shape.node}: sh:sparql uses {bad[0]} ({what})")
+        _check_subselects(shape, code)
         at = where_group_start(text)
         _check_prebinding(shape, text[at:])
         text = _THIS.sub("?this", text)
@@ -76,3 +79,11 @@ def _check_prebinding(shape: Shape, body: str) -> None:
             inside = [k for k in stack if k != "exists"]
             if "nested" in inside or (inside and parens > 0):
                 raise Unsupported(f"{shape.node}: $this inside a nested group, UNION or sub-SELECT of sh:sparql")
+
+
+def _check_subselects(shape: Shape, code: str) -> None:
+    """SHACL 5.3.1: every sub-SELECT must project the pre-bound ``$this`` (or use ``*``)."""
+    for match in list(_SUBSELECT.finditer(code))[1:]:
+        projection = match[1]
+        if "*" not in projection and not _THIS.search(projection):
+            raise Unsupported(f"{shape.node}: a sub-SELECT of sh:sparql does not project $this (SHACL rejects it)")
