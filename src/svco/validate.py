@@ -132,18 +132,26 @@ def run_engines(
     if engine == "pyshacl":
         return run_pyshacl(store, files), "pyshacl", []
     compiled = _compiled(tuple(files))
-    results = compiled.run(OxigraphRunner(store.oxigraph))
-    if not compiled.unsupported:
-        return results, "svco", []
     unsupported = sorted(compiled.unsupported.items(), key=lambda kv: str(kv[0]))
     reasons = [why if str(shape) in why else f"{shape}: {why}" for shape, why in unsupported]
-    if engine == "svco":
+    if unsupported and engine == "svco":
         raise UsageError(
             "the svco engine cannot evaluate these shapes:\n  " + "\n  ".join(reasons),
             hint="use --engine auto to run them on pyshacl",
         )
+    results = compiled.run(OxigraphRunner(store.oxigraph))
+    if not unsupported:
+        return results, "svco", []
+    # pyshacl's blank node labels differ from Oxigraph's: a blank-node result is kept when a blank node shape
+    # is among the unsupported ones (run by pyshacl alone then), an IRI result when its shape is unsupported.
+    wanted = {str(shape) for shape, _ in unsupported}
+    any_blank = any(isinstance(shape, ox.BlankNode) for shape, _ in unsupported)
     supported = {str(shape.node) for shape in compiled.shapes}
-    fallback = [r for r in run_pyshacl(store, files, skip=supported) if str(r.shape) not in supported]
+    fallback = [
+        r
+        for r in run_pyshacl(store, files, skip=supported)
+        if str(r.shape) in wanted or (any_blank and isinstance(r.shape, ox.BlankNode))
+    ]
     notes = [f"pyshacl runs {reason}" for reason in reasons]
     return sorted(results + fallback, key=Result.key), "svco+pyshacl", notes
 
