@@ -142,18 +142,22 @@ def run_engines(
     results = compiled.run(OxigraphRunner(store.oxigraph))
     if not unsupported:
         return results, "svco", []
-    # pyshacl's blank node labels differ from Oxigraph's: a blank-node result is kept when a blank node shape
-    # is among the unsupported ones (run by pyshacl alone then), an IRI result when its shape is unsupported.
-    wanted = {str(shape) for shape, _ in unsupported}
-    any_blank = any(isinstance(shape, ox.BlankNode) for shape, _ in unsupported)
+    # pyshacl's results for shapes svco ran are dropped: IRI shapes by name; blank-node shapes (whose labels
+    # differ between the two stores) when svco gave the same result from a blank-node shape. A nested shape
+    # of an unsupported one (reported as the source shape by pyshacl) is therefore always kept.
     supported = {str(shape.node) for shape in compiled.shapes}
+    blank_done = {_unshaped(r) for r in results if isinstance(r.shape, ox.BlankNode)}
     fallback = [
         r
         for r in run_pyshacl(store, files, skip=supported)
-        if str(r.shape) in wanted or (any_blank and isinstance(r.shape, ox.BlankNode))
+        if str(r.shape) not in supported and not (isinstance(r.shape, ox.BlankNode) and _unshaped(r) in blank_done)
     ]
     notes = [f"pyshacl runs {reason}" for reason in reasons]
     return sorted(results + fallback, key=Result.key), "svco+pyshacl", notes
+
+
+def _unshaped(result: Result) -> tuple:
+    return (str(result.focus), result.component, result.severity, result.path, str(result.value))
 
 
 def run_pyshacl(store: Store, files: list[Path], skip: set[str] = frozenset()) -> list[Result]:
