@@ -111,6 +111,8 @@ def emit_report(report, fmt: str, fail_on: str, output: Path | None, color: bool
         report = keep_changed(report, changes)
     if color is None:
         color = output is None and fmt == "text" and sys.stdout.isatty()
+    for note in report.notes:
+        click.echo(f"svco: {note}", err=True)
     text = render(report, fmt, fail_on, color=color)
     if output is not None:
         from svco.report import verdict
