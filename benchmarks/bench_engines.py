@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -115,11 +117,18 @@ def run(engine: str, data: Path, shapes: Path, timeout: float) -> dict:
     if isinstance(cmd, str):
         return {"status": cmd}
     start = time.perf_counter()
+    # A session of its own, so a time-out ends the engine too, not only /usr/bin/time above it.
+    proc = subprocess.Popen(
+        ["/usr/bin/time", "-f", "%M", *cmd], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
     try:
-        done = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], capture_output=True, timeout=timeout)
+        out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
         return {"status": f"> {timeout:.0f} s", "seconds": None}
     seconds = time.perf_counter() - start
+    done = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
     stderr = done.stderr.decode(errors="replace").strip().splitlines()
     rss = int(stderr[-1]) // 1024 if stderr and stderr[-1].isdigit() else None
     if done.returncode not in (0, 1):
