@@ -26,8 +26,11 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from svco.errors import InputError, StoreLockedError, UsageError
+from svco.errors import InputError, StoreLockedError
 from svco.resources import NAMESPACE, ONTOLOGY_IRI, REFERENCE_IRI, ontology_files
+from svco.sources import EXTENSIONS, FORMAT_NAMES, expand_sources, graph_name, parse_format, read_source, sniff
+
+__all__ = ["EXTENSIONS", "FORMAT_NAMES", "PREFIXES", "LoadedSource", "Store", "curie", "expand_sources", "parse_format"]
 
 if TYPE_CHECKING:
     import rdflib
@@ -56,121 +59,6 @@ def curie(iri: str) -> str:
         if iri.startswith(namespace) and re.fullmatch(r"[A-Za-z_][\w.-]*", iri[len(namespace) :]):
             return f"{prefix}:{iri[len(namespace) :]}"
     return f"<{iri}>"
-
-
-#: File extensions svco reads, and the RDF syntax each means.
-EXTENSIONS: dict[str, ox.RdfFormat] = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".turtle": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".ntriples": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".n3": ox.RdfFormat.N3,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-}
-
-#: Names accepted by ``--input-format`` (and ``format=`` in :meth:`Store.load`).
-FORMAT_NAMES: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ttl": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "n3": ox.RdfFormat.N3,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-    "xml": ox.RdfFormat.RDF_XML,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "json-ld": ox.RdfFormat.JSON_LD,
-}
-
-_SNIFF_BYTES = 8192
-
-
-def parse_format(name: str) -> ox.RdfFormat:
-    """The RDF syntax a ``--input-format`` name stands for; :class:`UsageError` if there is none."""
-    try:
-        return FORMAT_NAMES[name.lower()]
-    except KeyError:
-        known = ", ".join(sorted(FORMAT_NAMES))
-        raise UsageError(f"unknown RDF format {name!r}", hint=f"use one of: {known}") from None
-
-
-def _sniff(path: Path, head: bytes) -> ox.RdfFormat:
-    """Pick the syntax of a file from its extension, looking inside ``.owl``/``.xml`` files (Protégé
-    writes Turtle, RDF/XML or OWL/XML under ``.owl``)."""
-    suffix = path.suffix.lower()
-    fmt = EXTENSIONS.get(suffix)
-    if fmt is None:
-        raise InputError(
-            path,
-            f"unknown RDF file extension {suffix or '(none)'!r}",
-            hint="name the syntax with --input-format (turtle, ntriples, rdfxml, jsonld, trig, nquads)",
-        )
-    if suffix in (".owl", ".xml"):
-        text = head.lstrip().decode("utf-8", "replace")
-        if text.startswith("<") and "<Ontology" in text and "<rdf:RDF" not in text:
-            raise InputError(
-                path,
-                "this is OWL/XML, which svco does not read",
-                hint="save it from Protégé as RDF/XML or Turtle (File > Save as)",
-            )
-        if not text.startswith("<"):
-            return ox.RdfFormat.TURTLE
-    return fmt
-
-
-def _check_readable(path: Path) -> bytes:
-    """Return the first bytes of a file, or raise :class:`InputError` saying why it cannot be RDF."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
-    except FileNotFoundError:
-        raise InputError(path, "no such file", hint="check the path") from None
-    except PermissionError:
-        raise InputError(path, "cannot read the file: permission denied") from None
-    except IsADirectoryError:  # pragma: no cover - directories are expanded before this
-        raise InputError(path, "is a directory") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read the file: {exc.strerror or exc}") from None
-    if not head.strip():
-        raise InputError(path, "the file is empty", hint="give a file with RDF in it")
-    if b"\x00" in head:
-        raise InputError(path, "this is a binary file, not RDF text")
-    return head
-
-
-def _is_xml_catalog(path: Path) -> bool:
-    """Whether a file is an OASIS XML catalog (Protégé's catalog-v001.xml), which is not RDF."""
-    if path.suffix.lower() != ".xml":
-        return False
-    with path.open("rb") as handle:
-        return b"urn:oasis:names:tc:entity:xmlns:xml:catalog" in handle.read(4096)
-
-
-def expand_sources(sources: Iterable[Path | str]) -> list[Path]:
-    """Files to load: each file as given, each folder's RDF files (by extension, recursively, sorted;
-    XML catalogs are skipped)."""
-    files: list[Path] = []
-    for source in sources:
-        path = Path(source)
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS and not _is_xml_catalog(p)
-            )
-            if not found:
-                exts = " ".join(sorted(EXTENSIONS))
-                raise InputError(path, "this folder holds no RDF files", hint=f"svco reads files named {exts}")
-            files.extend(found)
-        elif not path.exists():
-            raise InputError(path, "no such file or folder", hint="check the path")
-        else:
-            files.append(path)
-    return files
 
 
 @dataclass(frozen=True)
@@ -228,20 +116,24 @@ class Store:
         forced = parse_format(input_format) if input_format else None
         loaded = []
         for path in expand_sources(sources):
-            head = _check_readable(path)
-            fmt = forced or _sniff(path, head)
-            graph = path.resolve().as_uri()
-            loaded.append(self._load_file(path, fmt, graph, replace=replace))
+            data, whole = read_source(path)
+            fmt = forced or sniff(path, data)
+            graph = graph_name(path)
+            loaded.append(self._load_file(path, fmt, graph, replace=replace, data=data if whole else None))
         self.sources.extend(loaded)
         return loaded
 
-    def _load_file(self, path: Path, fmt: ox.RdfFormat, graph: str, *, replace: bool) -> LoadedSource:
+    def _load_file(
+        self, path: Path, fmt: ox.RdfFormat, graph: str, *, replace: bool, data: bytes | None = None
+    ) -> LoadedSource:
+        """Parse one file (from ``data`` when it was a stream, read already) into ``graph``."""
         target = ox.NamedNode(graph)
         if replace and self._store.contains_named_graph(target):
             self._store.remove_graph(target)
         before = len(self._store)
         try:
-            self._store.load(path=str(path), format=fmt, base_iri=path.resolve().as_uri(), to_graph=target)
+            source = {"input": data} if data is not None else {"path": str(path)}
+            self._store.load(**source, format=fmt, base_iri=graph, to_graph=target)
         except SyntaxError as exc:
             self._store.remove_graph(target)
             problem = (exc.msg or "syntax error").split(" (", 1)[0]
