@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import time
+import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,9 @@ PREFIXES = {
     "dcterms": "http://purl.org/dc/terms/",
     "sh": "http://www.w3.org/ns/shacl#",
 }
+
+#: Graphs a load writes into before it swaps them in; never part of what queries see, removed on open.
+STAGING_PREFIX = "urn:svco:staging:"
 
 _BY_LENGTH = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
 
@@ -94,6 +98,7 @@ class Store:
                 self._store = _open_read_only(self.path)
             else:
                 self._store = ox.Store(str(self.path))
+                self._clean_staging()
         except OSError as exc:
             if "lock" in str(exc).lower():
                 raise StoreLockedError(
@@ -126,16 +131,19 @@ class Store:
     def _load_file(
         self, path: Path, fmt: ox.RdfFormat, graph: str, *, replace: bool, data: bytes | None = None
     ) -> LoadedSource:
-        """Parse one file (from ``data`` when it was a stream, read already) into ``graph``."""
+        """Parse one file (from ``data`` when it was a stream, read already) into ``graph``.
+
+        With ``replace`` the file is parsed into a staging graph first and swapped in by one SPARQL update
+        (one transaction): a syntax error or a killed process leaves the old graph exactly as it was.
+        """
         target = ox.NamedNode(graph)
-        if replace and self._store.contains_named_graph(target):
-            self._store.remove_graph(target)
+        staging = ox.NamedNode(STAGING_PREFIX + uuid.uuid4().hex) if replace else target
         before = len(self._store)
         try:
             source = {"input": data} if data is not None else {"path": str(path)}
-            self._store.load(**source, format=fmt, base_iri=graph, to_graph=target)
+            self._store.load(**source, format=fmt, base_iri=graph, to_graph=staging)
         except SyntaxError as exc:
-            self._store.remove_graph(target)
+            self._drop_staging(staging, target)
             problem = (exc.msg or "syntax error").split(" (", 1)[0]
             raise InputError(
                 path,
@@ -145,9 +153,33 @@ class Store:
                 hint="fix the syntax there (or name the right syntax with --input-format)",
             ) from None
         except (UnicodeDecodeError, ValueError) as exc:
-            self._store.remove_graph(target)
+            self._drop_staging(staging, target)
             raise InputError(path, f"not valid {fmt.name}: {exc}") from None
-        return LoadedSource(path, graph, len(self._store) - before)
+        triples = len(self._store) - before
+        if staging != target:
+            self._swap_in(staging, target)
+        return LoadedSource(path, graph, triples)
+
+    def _swap_in(self, staging: ox.NamedNode, target: ox.NamedNode) -> None:
+        """Replace ``target`` by ``staging`` in one update, which Oxigraph applies in one transaction."""
+        self._store.update(
+            f"DROP SILENT GRAPH {target} ; ADD SILENT GRAPH {staging} TO GRAPH {target} ; DROP SILENT GRAPH {staging}"
+        )
+
+    def _drop_staging(self, staging: ox.NamedNode, target: ox.NamedNode) -> None:
+        """Forget a staging graph whose load failed (a load is atomic, so ``target`` is untouched)."""
+        if staging != target:
+            self._store.remove_graph(staging)
+
+    def _clean_staging(self) -> None:
+        """Remove staging graphs a killed ``svco load`` left behind (only a writer can have made them)."""
+        for name in self._staging_graphs():
+            self._store.remove_graph(name)
+
+    def _staging_graphs(self) -> list[ox.NamedNode]:
+        return [
+            g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(STAGING_PREFIX)
+        ]
 
     def load_reference(self) -> None:
         """Load the svco vocabulary and reference content, replacing any older copy in a persistent store.
@@ -165,8 +197,11 @@ class Store:
                     )
                 continue
             if self._store.contains_named_graph(target):
-                self._store.remove_graph(target)
-            self._store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=target)
+                staging = ox.NamedNode(STAGING_PREFIX + uuid.uuid4().hex)
+                self._store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=staging)
+                self._swap_in(staging, target)
+            else:
+                self._store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=target)
 
     # ------------------------------------------------------------------ reading
     def graph_size(self, graph: str) -> int:
@@ -178,7 +213,11 @@ class Store:
 
     def graphs(self) -> list[str]:
         """The named graphs in the store."""
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(
+            g.value
+            for g in self._store.named_graphs()
+            if isinstance(g, ox.NamedNode) and not g.value.startswith(STAGING_PREFIX)
+        )
 
     def query(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> Any:
         """Run a SPARQL query over the union of all graphs, with the svco prefixes predeclared.
@@ -190,6 +229,10 @@ class Store:
 
         if bindings:
             sparql = bind_values(sparql, bindings)
+        staging = self._staging_graphs() if self.read_only else []
+        if staging:  # a load under way in another process (or killed): see the graphs as they were before it
+            graphs = [g for g in self._store.named_graphs() if g not in staging]
+            return self._store.query(sparql, prefixes=PREFIXES, default_graph=graphs, named_graphs=graphs)
         return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
 
     def select(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> list:
@@ -205,7 +248,8 @@ class Store:
     def triples(self) -> Iterator[ox.Triple]:
         """Every triple of the union of the graphs (duplicates across graphs are repeated)."""
         for quad in self._store.quads_for_pattern(None, None, None):
-            yield quad.triple
+            if not (isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value.startswith(STAGING_PREFIX)):
+                yield quad.triple
 
     def export(self, destination: Path, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> None:
         """Write the union of all graphs to one file, atomically (a temporary file renamed into place)."""
