@@ -55,6 +55,10 @@ class UsageError(SvcoError):
     """The command was called with options or values that make no sense."""
 
 
+class OutputError(SvcoError):
+    """A result cannot be written where the user asked (read-only folder, full disk, bad name, ...)."""
+
+
 class StoreLockedError(SvcoError):
     """Another process holds the write lock on a persistent store."""
 

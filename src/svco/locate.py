@@ -150,8 +150,8 @@ def locate_results(store, results: list) -> None:
     for r in results:
         if r.value_term is not None:
             values.setdefault(r.focus, set()).add(_key(r.value_term))
-        if not r.focus or r.focus.startswith("_:") or r.focus in graphs:
-            continue
+        if not r.focus or r.focus.startswith(("_:", '"')) or r.focus in graphs:
+            continue  # blank nodes and literals (sh:targetObjectsOf) have no place of their own
         node = ox.NamedNode(r.focus)
         described = [q.graph_name for q in store.oxigraph.quads_for_pattern(node, None, None, None)]
         mentioned = [q.graph_name for q in store.oxigraph.quads_for_pattern(None, None, node, None)]

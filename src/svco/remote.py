@@ -19,6 +19,7 @@ Failures raise :class:`EndpointError` (exit 1): server down, timeout, refused, r
 
 from __future__ import annotations
 
+import math
 import os
 import socket
 import urllib.error
@@ -36,6 +37,8 @@ from svco.sparql import bind_values
 
 AUTH_METHODS = ("basic", "digest")
 PROTOCOLS = ("gsp", "update")
+#: The longest ``--timeout`` accepted, in seconds (a day): more is a typo, and overflows the socket layer.
+MAX_TIMEOUT = 86400.0
 USER_ENV = "SVCO_ENDPOINT_USER"
 PASSWORD_ENV = "SVCO_ENDPOINT_PASSWORD"
 
@@ -56,7 +59,20 @@ class Endpoint:
     graphs: Sequence[str] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
-        parsed = urllib.parse.urlparse(self.url)
+        try:
+            parsed = urllib.parse.urlparse(self.url)
+            parsed.port  # noqa: B018 - parsing the port is what checks it
+        except ValueError as exc:
+            raise UsageError(
+                f"--endpoint {self.url!r} is not a valid URL: {exc}", hint="e.g. http://127.0.0.1:7878/query"
+            ) from None
+        if not (
+            isinstance(self.timeout, int | float) and math.isfinite(self.timeout) and 0 < self.timeout <= MAX_TIMEOUT
+        ):
+            raise UsageError(
+                f"--timeout {self.timeout!r} is not a number of seconds",
+                hint=f"give a number from 0 to {MAX_TIMEOUT:g}",
+            )
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise UsageError(f"--endpoint {self.url!r} is not an http(s) URL", hint="e.g. http://127.0.0.1:7878/query")
         if self.auth not in AUTH_METHODS:
