@@ -8,6 +8,7 @@ once per process, and parsed from those bytes (re-opening it would give the rest
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -138,6 +139,50 @@ def read_text(path: Path) -> str:
     """The text of a file (UTF-8, BOM dropped) without reading a stream a second time."""
     data = stream_bytes(path) if os.path.abspath(path) in _STREAMS or is_stream(path) else path.read_bytes()
     return data.decode("utf-8-sig")
+
+
+#: An entity declaration in a DOCTYPE's internal subset: ``<!ENTITY owl "http://...#">`` (``%`` for parameter).
+_ENTITY = re.compile(rb"""<!ENTITY\s+(%\s+)?([^\s"'>]+)\s+(?:("[^"]*"|'[^']*')|(SYSTEM|PUBLIC)\b)""")
+#: The most an RDF/XML file's entity references may add when expanded, beyond the file's own size.
+MAX_ENTITY_EXPANSION = 16 * 1024 * 1024
+
+
+def check_entities(path: Path, data: bytes | None) -> None:
+    """Refuse an RDF/XML document whose entities could blow up when expanded ("billion laughs"): entities
+    defined through other entities, parameter or external entities, or references adding more than
+    :data:`MAX_ENTITY_EXPANSION` bytes. Protégé's plain ``<!ENTITY owl "http://...">`` declarations pass.
+
+    ``data`` is the whole document, or None to read it from ``path`` (only when it declares a DOCTYPE).
+    """
+    if data is None:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+            if b"<!DOCTYPE" not in head and b"<!doctype" not in head:
+                return
+            data = head + handle.read()
+    if b"<!ENTITY" not in data:
+        return
+    sizes: dict[bytes, int] = {}
+    for match in _ENTITY.finditer(data):
+        line = data.count(b"\n", 0, match.start()) + 1
+        value = match[3] or b""
+        if match[1] or match[4] or b"&" in value or b"%" in value:
+            raise InputError(
+                path,
+                "the DOCTYPE declares entities svco does not expand (entities built from other entities, "
+                "parameter or external entities): such a file can grow to gigabytes when read",
+                line=line,
+                hint="declare each entity as plain text, as Protégé does, or save the model as Turtle",
+            )
+        sizes[match[2]] = len(value) - 2
+    expanded = sum(data.count(b"&" + name + b";") * size for name, size in sizes.items())
+    if expanded > MAX_ENTITY_EXPANSION:
+        raise InputError(
+            path,
+            f"the entity references in this file expand to {expanded // 1048576} MiB of text, more than "
+            f"svco reads ({MAX_ENTITY_EXPANSION // 1048576} MiB)",
+            hint="write the values out, or save the model as Turtle",
+        )
 
 
 def _is_xml_catalog(path: Path) -> bool:

@@ -29,7 +29,16 @@ import pyoxigraph as ox
 
 from svco.errors import InputError, StoreLockedError
 from svco.resources import NAMESPACE, ONTOLOGY_IRI, REFERENCE_IRI, ontology_files
-from svco.sources import EXTENSIONS, FORMAT_NAMES, expand_sources, graph_name, parse_format, read_source, sniff
+from svco.sources import (
+    EXTENSIONS,
+    FORMAT_NAMES,
+    check_entities,
+    expand_sources,
+    graph_name,
+    parse_format,
+    read_source,
+    sniff,
+)
 
 __all__ = ["EXTENSIONS", "FORMAT_NAMES", "PREFIXES", "LoadedSource", "Store", "curie", "expand_sources", "parse_format"]
 
@@ -123,6 +132,8 @@ class Store:
         for path in expand_sources(sources):
             data, whole = read_source(path)
             fmt = forced or sniff(path, data)
+            if fmt == ox.RdfFormat.RDF_XML:
+                check_entities(path, data if whole else None)
             graph = graph_name(path)
             loaded.append(self._load_file(path, fmt, graph, replace=replace, data=data if whole else None))
         self.sources.extend(loaded)
