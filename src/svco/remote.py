@@ -14,7 +14,8 @@ all of them go to that one graph, replaced as a whole.
 
 Credentials come from the arguments or ``SVCO_ENDPOINT_USER`` / ``SVCO_ENDPOINT_PASSWORD``; ``auth`` is
 ``basic`` or ``digest`` (Virtuoso's ``/sparql-auth`` and ``/sparql-graph-crud-auth`` want digest).
-Failures raise :class:`EndpointError` (exit 1): server down, timeout, refused, rejected query.
+Failures raise :class:`EndpointError` (exit 1): server down, timeout, refused, rejected query. ``timeout``
+bounds each whole request (:func:`svco.deadline.call_with_deadline`), not each read from the socket.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from svco.deadline import call_with_deadline
 from svco.errors import QueryError, UsageError
 from svco.query import Results, Term, internal_query
 from svco.sparql import bind_values
@@ -132,8 +134,7 @@ class Endpoint:
         from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
         try:
-            response = wrapper.query().response
-            return response.read()
+            return call_with_deadline(lambda: wrapper.query().response.read(), self.timeout)
         except SPARQLWrapperException as exc:
             raise EndpointError(f"{self.url} refused the request: {_clip(exc)}", hint=_hint(exc, self)) from None
         except urllib.error.HTTPError as exc:
@@ -157,9 +158,13 @@ class Endpoint:
             )
             handlers.append(handler(passwords))
         opener = urllib.request.build_opener(*handlers)
-        try:
+
+        def send() -> None:
             with opener.open(request, timeout=self.timeout) as response:
                 response.read()
+
+        try:
+            call_with_deadline(send, self.timeout)
         except urllib.error.HTTPError as exc:
             detail = exc.read(300).decode("utf-8", "replace").strip().splitlines()
             raise EndpointError(

@@ -35,6 +35,14 @@ def engine_options(command: Callable) -> Callable:
             help="svco's SPARQL engine on Oxigraph, or pyshacl (the reference implementation; slow on big models).",
         ),
         click.option("--allow-network", is_flag=True, help="Fetch owl:imports that no catalog resolves from the web."),
+        click.option(
+            "--allow-file-imports",
+            is_flag=True,
+            expose_value=False,
+            callback=lambda ctx, _param, value: ctx.meta.__setitem__("svco.allow_files", value),
+            help="Read owl:imports of file: IRIs (local files named by the model; off by default, also with "
+            "--allow-network).",
+        ),
         store_option,
         input_format_option,
     ]
@@ -53,11 +61,12 @@ def _load(store_path: Path | None, models, input_format, allow_network: bool, *,
         store.load_reference()
     if models:
         store.load(models, input_format=input_format)
-    unresolved = resolve_imports(store, allow_network=allow_network)
+    allow_files = bool(click.get_current_context().meta.get("svco.allow_files"))
+    unresolved = resolve_imports(store, allow_network=allow_network, allow_files=allow_files)
     for iri in unresolved:
         click.echo(
             f"svco: warning: owl:imports <{iri}> is not resolved: add it to a catalog-v001.xml beside the model, "
-            "or pass --allow-network; validating without it",
+            "or pass --allow-network (--allow-file-imports for file: IRIs); validating without it",
             err=True,
         )
     return store, unresolved
