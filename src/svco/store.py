@@ -100,10 +100,9 @@ class Store:
         if self.path is None:
             self._store = ox.Store()
             return
+        _check_store_folder(self.path, exists=read_only)
         try:
             if read_only:
-                if not self.path.is_dir():
-                    raise InputError(self.path, "no store here", hint="create it first with `svco load --store`")
                 self._store = _open_read_only(self.path)
             else:
                 self._store = ox.Store(str(self.path))
@@ -303,6 +302,23 @@ class Store:
     def has_reference(self) -> bool:
         """Whether the reference content is loaded."""
         return self._store.contains_named_graph(ox.NamedNode(REFERENCE_IRI))
+
+
+def _check_store_folder(path: Path, *, exists: bool) -> None:
+    """Refuse a folder that is not a store: missing (when ``exists``), a file, or holding other files; a store
+    is never created among a user's files. RocksDB, under Oxigraph, keeps a ``CURRENT`` file in every store."""
+    if not path.exists():
+        if exists:
+            raise InputError(path, "no store here", hint="create it first with `svco load --store`")
+        return
+    if not path.is_dir():
+        raise InputError(path, "is a file, not a store folder", hint="give a folder for the store")
+    if not (path / "CURRENT").is_file() and (exists or any(path.iterdir())):
+        raise InputError(
+            path,
+            "this folder is not an svco store" + ("" if exists else " and is not empty"),
+            hint="give the folder `svco load --store` made, or a new or empty folder for a new store",
+        )
 
 
 def _open_read_only(path: Path, attempts: int = 5) -> ox.Store:

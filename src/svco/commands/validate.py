@@ -12,6 +12,7 @@ from svco.commands.options import (
     emit_report,
     input_format_option,
     report_options,
+    store_for_reading,
     store_option,
 )
 
@@ -54,9 +55,8 @@ def engine_options(command: Callable) -> Callable:
 def _load(store_path: Path | None, models, input_format, allow_network: bool, *, reference: bool):
     """A store with the models (and svco's reference content when ``reference``), imports resolved."""
     from svco.imports import resolve_imports
-    from svco.store import Store
 
-    store = Store(store_path)
+    store = store_for_reading(store_path, models)
     if reference:
         store.load_reference()
     if models:
