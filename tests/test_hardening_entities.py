@@ -1,4 +1,5 @@
-"""RDF/XML entity expansion ("billion laughs") is refused with exit 2; Protégé's plain entities still load."""
+"""Input that would blow up memory is refused with exit 2: RDF/XML entity expansion ("billion laughs"), terms
+over the parser buffer; Protégé's plain entities still load."""
 
 from __future__ import annotations
 
@@ -80,3 +81,10 @@ def test_piped_laughs_are_refused(tmp_path):
     done = subprocess.run([SVCO, "validate", "--input-format", "rdfxml", "/dev/stdin"], input=_laughs(10),
                           capture_output=True, text=True, timeout=60)  # fmt: skip
     assert done.returncode == 2 and "entities svco does not expand" in done.stderr
+
+
+def test_a_literal_over_the_parser_buffer_is_exit_2(tmp_path, capsys):
+    model = tmp_path / "big.ttl"
+    model.write_text('<urn:a> <urn:p> "' + "x" * (17 * 1024 * 1024) + '" .\n')
+    assert main(["validate", str(model)]) == 2
+    assert "16 MiB" in capsys.readouterr().err

@@ -165,6 +165,13 @@ class Store:
         except (UnicodeDecodeError, ValueError) as exc:
             self._drop_staging(staging, target)
             raise InputError(path, f"not valid {fmt.name}: {exc}") from None
+        except MemoryError:  # Oxigraph's parser holds one token in a buffer of at most 16 MiB
+            self._drop_staging(staging, target)
+            raise InputError(
+                path,
+                f"cannot read this {fmt.name}: one term or literal is longer than the parser's 16 MiB limit",
+                hint="keep large content out of the model (link to it instead)",
+            ) from None
         triples = len(self._store) - before
         if staging != target:
             self._swap_in(staging, target)
