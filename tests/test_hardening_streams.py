@@ -87,3 +87,13 @@ def test_named_fifo_syntax_error_line(tmp_path, capsys):
     assert main(["validate", str(fifo)]) == 2
     writer.join(timeout=5)
     assert f"broken.ttl:{line}:" in capsys.readouterr().err
+
+
+def test_rdfxml_syntax_errors_name_a_line(tmp_path, capsys):
+    model = tmp_path / "bad.rdf"
+    model.write_text(
+        '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        '<rdf:Description rdf:about="urn:a">\n<rdf:value>x</rdf:valu>\n</rdf:Description>\n</rdf:RDF>\n'
+    )
+    assert main(["validate", str(model)]) == 2
+    assert f"{model}:4:15: not valid RDF/XML" in capsys.readouterr().err

@@ -185,6 +185,25 @@ def check_entities(path: Path, data: bytes | None) -> None:
         )
 
 
+def xml_error_position(path: Path, data: bytes | None) -> tuple[int, int] | None:
+    """Line and column of the first XML well-formedness error in an RDF/XML document (Oxigraph's RDF/XML
+    errors carry no position), or None when the XML is well-formed. Runs after :func:`check_entities`."""
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate()
+    try:
+        if data is not None:
+            parser.Parse(data, True)
+        else:
+            with path.open("rb") as handle:
+                parser.ParseFile(handle)
+    except expat.ExpatError as exc:
+        return exc.lineno, exc.offset + 1
+    except (OSError, ValueError):
+        return None
+    return None
+
+
 def _is_xml_catalog(path: Path) -> bool:
     """Whether a file is an OASIS XML catalog (Protégé's catalog-v001.xml), which is not RDF."""
     if path.suffix.lower() != ".xml":

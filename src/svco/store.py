@@ -38,6 +38,7 @@ from svco.sources import (
     parse_format,
     read_source,
     sniff,
+    xml_error_position,
 )
 
 __all__ = ["EXTENSIONS", "FORMAT_NAMES", "PREFIXES", "LoadedSource", "Store", "curie", "expand_sources", "parse_format"]
@@ -155,11 +156,14 @@ class Store:
         except SyntaxError as exc:
             self._drop_staging(staging, target)
             problem = (exc.msg or "syntax error").split(" (", 1)[0]
+            line, column = exc.lineno, exc.offset
+            if line is None and fmt == ox.RdfFormat.RDF_XML:
+                line, column = xml_error_position(path, data) or (None, None)
             raise InputError(
                 path,
                 f"not valid {fmt.name}: {problem}",
-                line=exc.lineno,
-                column=exc.offset,
+                line=line,
+                column=column,
                 hint="fix the syntax there (or name the right syntax with --input-format)",
             ) from None
         except (UnicodeDecodeError, ValueError) as exc:
