@@ -182,3 +182,13 @@ def test_no_terminal_escapes_reach_the_terminal(hostile, capsys, fmt):
         without_styling = without_styling.replace(code, "")  # svco's own colours
     assert not any(ch in without_styling for ch in "\x1b\x07\x01\x00\u202e"), repr(without_styling)
     assert "\\x1b[2J" in out
+
+
+def test_dev_stdout_redirected_to_a_file_is_written_through(tmp_path):
+    target = tmp_path / "out.json"
+    with target.open("wb") as handle:
+        inode = os.fstat(handle.fileno()).st_ino
+        done = subprocess.run([SVCO, "validate", GAP, "--format", "json", "-o", "/dev/stdout"], stdout=handle)
+    assert done.returncode == 1
+    assert os.stat(target).st_ino == inode
+    assert json.loads(target.read_text())["conforms"] is False

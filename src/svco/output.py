@@ -2,7 +2,7 @@
 
 A regular file (or a new one) is written atomically: a temporary file in the same folder, renamed into place.
 A symbolic link is followed and its target replaced, so the link stays a link. What is not a regular file
-(a FIFO, a terminal, ``/dev/null``, ``/dev/stdout``, anything under ``/proc`` or ``/dev``) is written through,
+(a FIFO, a terminal, ``/dev/null``, ``/dev/stdout`` and the other streams of the process) is written through,
 never replaced. Every failure (read-only folder, full disk, a parent that is a file, a name too long, a
 folder) is an :class:`svco.errors.OutputError` saying what went wrong, exit code 2.
 """
@@ -55,10 +55,15 @@ def atomic_write_text(destination: Path | str, text: str) -> None:
     atomic_write_bytes(destination, text.encode("utf-8", "backslashreplace"))
 
 
+#: Names of this process's own streams: written through even when they lead to a regular file (a shell's
+#: ``> file``), which the shell holds open and a rename would take away from it.
+_STREAMS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/")
+
+
 def _write_through(destination: Path) -> bool:
     """Whether ``destination`` must be written in place: it exists and is not a regular file, or it is a
     stream of this process (``/dev/stdout``, ``/proc/self/fd/1``), whatever that is connected to."""
-    if str(destination).startswith(("/dev/", "/proc/")) or os.path.realpath(destination).startswith("/proc/"):
+    if str(destination).startswith(_STREAMS) or os.path.realpath(destination).startswith("/proc/"):
         return True
     try:
         mode = os.stat(destination).st_mode
