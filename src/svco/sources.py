@@ -199,7 +199,7 @@ def xml_error_position(path: Path, data: bytes | None) -> tuple[int, int] | None
                 parser.ParseFile(handle)
     except expat.ExpatError as exc:
         return exc.lineno, exc.offset + 1
-    except (OSError, ValueError):
+    except (OSError, ValueError, LookupError):  # unreadable, or an encoding Python does not know
         return None
     return None
 
