@@ -66,3 +66,13 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def pytest_collection_modifyitems(config, items):
+    """``stress`` tests (long fault-injection runs) run only when asked for with ``-m stress``."""
+    if "stress" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="long stress run: opt in with -m stress")
+    for item in items:
+        if "stress" in item.keywords:
+            item.add_marker(skip)

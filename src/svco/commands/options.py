@@ -33,11 +33,26 @@ def emit(text: str, output: Path | None) -> None:
     atomic_write_text(output, text)
 
 
-def open_store(store_path: Path | None, models: Sequence[Path] = (), input_format: str | None = None):
-    """A store (persistent if ``store_path``) with the reference ontology and the given models loaded."""
+def store_for_reading(store_path: Path | None, models: Sequence[Path] = ()):
+    """The store a read-only command works on: in memory, or ``store_path`` opened read-only (never created,
+    never written; models cannot be added to it, so giving both is a usage error)."""
+    from svco.errors import UsageError
     from svco.store import Store
 
-    store = Store(store_path)
+    if store_path is None:
+        return Store()
+    if models:
+        raise UsageError(
+            "a persistent store is read-only here: models given here would not be loaded",
+            hint=f"load them first: svco load --store {store_path} MODEL...",
+        )
+    return Store(store_path, read_only=True)
+
+
+def open_store(store_path: Path | None, models: Sequence[Path] = (), input_format: str | None = None):
+    """A store (a persistent one read-only, see :func:`store_for_reading`) with the reference ontology and the
+    given models loaded."""
+    store = store_for_reading(store_path, models)
     store.load_reference()
     if models:
         store.load(models, input_format=input_format)

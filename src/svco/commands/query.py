@@ -34,8 +34,6 @@ def endpoint_options(function):
 def _endpoint(url: str, user, password, auth: str, timeout: float, graphs=()):
     from svco.remote import Endpoint
 
-    if timeout <= 0:
-        raise UsageError("--timeout must be more than 0 seconds")
     return Endpoint(url, user=user, password=password, auth=auth, timeout=timeout, graphs=tuple(graphs))
 
 

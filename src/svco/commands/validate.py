@@ -12,6 +12,7 @@ from svco.commands.options import (
     emit_report,
     input_format_option,
     report_options,
+    store_for_reading,
     store_option,
 )
 
@@ -35,6 +36,14 @@ def engine_options(command: Callable) -> Callable:
             help="svco's SPARQL engine on Oxigraph, or pyshacl (the reference implementation; slow on big models).",
         ),
         click.option("--allow-network", is_flag=True, help="Fetch owl:imports that no catalog resolves from the web."),
+        click.option(
+            "--allow-file-imports",
+            is_flag=True,
+            expose_value=False,
+            callback=lambda ctx, _param, value: ctx.meta.__setitem__("svco.allow_files", value),
+            help="Read owl:imports of file: IRIs (local files named by the model; off by default, also with "
+            "--allow-network).",
+        ),
         store_option,
         input_format_option,
     ]
@@ -47,19 +56,19 @@ def _load(store_path: Path | None, models, input_format, allow_network: bool, *,
     """A store with the models (and svco's reference content when ``reference``), imports resolved."""
     from svco.imports import resolve_imports
     from svco.progress import file_callback, progress
-    from svco.store import Store
 
     with progress("loading") as step:
-        store = Store(store_path)
+        store = store_for_reading(store_path, models)
         if reference:
             store.load_reference()
         if models:
             store.load(models, input_format=input_format, on_file=file_callback(step))
-    unresolved = resolve_imports(store, allow_network=allow_network)
+    allow_files = bool(click.get_current_context().meta.get("svco.allow_files"))
+    unresolved = resolve_imports(store, allow_network=allow_network, allow_files=allow_files)
     for iri in unresolved:
         click.echo(
             f"svco: warning: owl:imports <{iri}> is not resolved: add it to a catalog-v001.xml beside the model, "
-            "or pass --allow-network; validating without it",
+            "or pass --allow-network (--allow-file-imports for file: IRIs); validating without it",
             err=True,
         )
     return store, unresolved
