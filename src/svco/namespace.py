@@ -58,6 +58,7 @@ class SVC(DefinedNamespace):
     performedBy: URIRef
     position: URIRef
     processTime: URIRef
+    processTimeMinutes: URIRef
     produces: URIRef
     purpose: URIRef
     runsValueStream: URIRef
@@ -69,6 +70,7 @@ class SVC(DefinedNamespace):
     trigger: URIRef
     usesPractice: URIRef
     waitTime: URIRef
+    waitTimeMinutes: URIRef
 
     # The six value chain activities
     DeliverAndSupport: URIRef
