@@ -84,7 +84,10 @@ class Shape:
         if n > _MAX_NESTED_COUNT:
             raise Unsupported(f"{self.node}: a count of {n} inside another shape (at most {_MAX_NESTED_COUNT})")
         names = [f"?value{i}" for i in range(n)]
-        each = " ".join(rename(f"{self.values()} {condition}", {"value": v}) for v in names)
+        each = " ".join(  # one copy a value: every variable of a copy but ?this made private to it
+            rename(f"{{ {self.values()} {condition} }}", {"this": "?this", "value": v}, lambda n, i=i: f"?{n}_{i}")
+            for i, v in enumerate(names)
+        )
         distinct = " && ".join(f"!sameTerm({a}, {b})" for i, a in enumerate(names) for b in names[i + 1 :])
         has_n = f"{each} FILTER({distinct or 'true'})"
         violation = f"FILTER NOT EXISTS {{ {has_n} }}" if operator == "<" else has_n
