@@ -124,7 +124,8 @@ def pyshacl_results(case: Case) -> set[tuple]:
         return str(value)
 
     results = set()
-    for node in report.subjects(rdflib.RDF.type, sh.ValidationResult):
+    # the report's own results only: pySHACL also types the nested results under sh:detail (sh:node, ...)
+    for node in report.objects(None, sh.result):
         path = report.value(node, sh.resultPath)
         if isinstance(path, rdflib.BNode):
             inverse = report.value(path, sh.inversePath)
