@@ -8,8 +8,8 @@ runs) and through pySHACL on an rdflib graph of the same Turtle; the sets of (fo
 shape, component, severity) must be equal.
 
 - The default run uses ``--engine auto``: every shape the svco engine evaluates is answered by it and must
-  agree with pySHACL; the shapes it does not cover yet (``sh:property``, logical, qualified, string-based,
-  ...) go to pySHACL one by one, which checks that routing. ``SVCO_DIFF_ENGINE=svco`` (no fallback) makes
+  agree with pySHACL; the shapes it does not cover yet (string-based, property pairs, ...) go to pySHACL
+  one by one, which checks that routing. ``SVCO_DIFF_ENGINE=svco`` (no fallback) makes
   a refusal a failure: the measure of what the engine still lacks. ``=pyshacl`` checks the test itself.
 - pySHACL reads the data with rdflib's literal normalisation OFF, so the reference sees literals as
   written (``"01"^^xsd:integer`` stays ``"01"``), as issue 9 point 5 requires of svco.

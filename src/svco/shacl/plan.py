@@ -76,9 +76,9 @@ class Shape:
         sparql = ""
         if not self.nested:
             sparql = (
-                f"{self.prefixes}\nSELECT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?counted) AS ?count) "
-                f"WHERE {{ {self.focus_select()} OPTIONAL {{ {self.values()} {condition} BIND(?value AS ?counted) }} "
-                f"}} GROUP BY ?this }} FILTER(?count {operator} {bound}) }}"
+                f"{self.prefixes}\nSELECT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?value) AS ?count) "
+                f"WHERE {{ {self.focus_select()} OPTIONAL {{ {self.values()} {condition} }} }} GROUP BY ?this }} "
+                f"FILTER(?count {operator} {bound}) }}"
             )
         n = bound if operator == "<" else bound + 1  # at least n distinct values: a violation of > or none of <
         if n > _MAX_NESTED_COUNT:
