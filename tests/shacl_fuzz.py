@@ -119,8 +119,9 @@ class _Shapes:
 
     def shape(self, depth: int, top: bool = False, prop: bool | None = None, conformance: bool = False) -> str:
         """A shape; ``conformance``: it is only tested for conformance (under sh:node, sh:not, ...), where
-        pySHACL 0.40.1 wrongly lets a node with Warning or Info results conform (SHACL: any result is a
-        failure), so such shapes and their property shapes get no sh:severity."""
+        pySHACL 0.40.1 wrongly lets a node with Warning or Info results conform (seen under sh:not
+        and qualified shapes; SHACL: any result is a failure), so such shapes and their property shapes get no
+        sh:severity."""
         draw = self.draw
         self.left -= 1
         name = f"ex:s{len(self.blocks)}"
