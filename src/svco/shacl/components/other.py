@@ -31,10 +31,10 @@ def _closed(g: ShapesGraph, shape: Shape) -> list[Check]:
     the object."""
     closed = g.one(shape.node, SH + "closed")
     ignored = g.all(shape.node, SH + "ignoredProperties")
-    if closed is None or closed.value != "true":
-        if ignored or (closed is not None and closed.value != "false"):
-            raise Unsupported(f"{shape.node}: sh:ignoredProperties or sh:closed {closed} without sh:closed true")
-        return []
+    if closed is not None and closed.value not in ("true", "false", "1", "0"):
+        raise Unsupported(f"{shape.node}: sh:closed {closed} is not a boolean")
+    if closed is None or closed.value not in ("true", "1"):
+        return []  # sh:ignoredProperties alone does nothing: the component needs sh:closed true
     allowed = [p for head in ignored for p in g.list(head)]
     for prop in g.all(shape.node, SH + "property"):
         path = g.one(prop, SH + "path")
