@@ -1,9 +1,11 @@
 """svco's SHACL engine on small cases, one fixture file each (shapes and data in one graph).
 
 Each file declares what the engine must give in its header comments:
-``# expect: ex:focus Component`` (the exact set of (focus, component) results), or
+``# expect: ex:focus Component`` (the exact set of (focus, component) results; with a third word,
+``ex:focus Component ex:shape``, the source shape is compared too, and a fourth is the value), or
 ``# unsupported: text`` (the shape is refused with a reason containing text: never silently ignored), and
-``# known-failure: reason`` for a case pinned as failing today (strict: it fails the suite once it passes).
+``# known-failure: reason`` for a case pinned as failing today (strict: it fails the suite once it passes),
+``# pyshacl-wrong: reason`` for a case the pySHACL cross-check leaves out (pySHACL is known wrong on it).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pytest
 from svco.cli import main
 from svco.shacl import OxigraphRunner, compile_shapes
 from svco.store import Store
+from svco.validate import run_pyshacl
 
 CASES = sorted((Path(__file__).parent / "data" / "shacl" / "engine").glob("*.ttl"))
 EX = "http://example.org/ns#"
@@ -44,9 +47,16 @@ def test_engine_case(case: Path):
     if not _declared(case, "unsupported"):
         assert not compiled.unsupported, reasons
         results = compiled.run(OxigraphRunner(store.oxigraph))
-        got = {(r.focus.value.replace(EX, "ex:"), r.component.removeprefix(SH)) for r in results}
         expected = {tuple(line.split()) for line in _declared(case, "expect")}
+        width = max((len(e) for e in expected), default=2)
+        got = {_row(r)[:width] for r in results}
         assert got == expected
+
+
+def _row(result) -> tuple[str, ...]:
+    """A result as the fixture headers write it: focus, component, source shape, value (ex: abbreviated)."""
+    terms = (result.focus, result.component, result.shape, result.value)
+    return tuple(str(t).strip("<>").replace(EX, "ex:").removeprefix(SH) for t in terms)
 
 
 def test_cli_refuses_or_falls_back_per_shape(capsys):
@@ -60,3 +70,30 @@ def test_cli_refuses_or_falls_back_per_shape(capsys):
     assert json.loads(out)["engine"] == "svco+pyshacl"
     assert "pyshacl runs <http://example.org/ns#S>" in err
     assert [r["component"] for r in json.loads(out)["results"]] == ["PatternConstraintComponent"]
+
+
+def test_nested_property_shape_severity_and_message():
+    """A property shape under sh:property reports its own severity and sh:message, not its parent's."""
+    case = Path(__file__).parent / "data" / "shacl" / "nested-severity.ttl"
+    store = Store()
+    store.load([case])
+    results = compile_shapes([case]).run(OxigraphRunner(store.oxigraph))
+    got = {(r.shape.value.replace(EX, "ex:"), r.severity.removeprefix(SH), r.message) for r in results}
+    assert got == {("ex:Parent", "Violation", "parent"), ("ex:Child", "Warning", f"child <{EX}a> lacks a name")}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, id=c.stem)
+        for c in CASES
+        if _declared(c, "expect") and not _declared(c, "known-failure") and not _declared(c, "pyshacl-wrong")
+    ],
+)
+def test_pyshacl_agrees_on_case(case: Path):
+    """The reference engine gives the results each fixture declares (so the fixtures state SHACL, not svco)."""
+    store = Store()
+    store.load([case])
+    expected = {tuple(line.split()) for line in _declared(case, "expect")}
+    width = max(len(e) for e in expected)
+    assert {_row(r)[:width] for r in run_pyshacl(store, [case])} == expected

@@ -79,6 +79,9 @@ def curie(iri: str, prefixes: Mapping[str, str] | None = None) -> str:
     return f"<{iri}>"
 
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
 @dataclass(frozen=True)
 class LoadedSource:
     """One file loaded into the store: where it came from, the graph it went into, its size."""
@@ -411,5 +414,7 @@ class _RdflibConverter:
         if isinstance(term, ox.Literal):
             if term.language:
                 return rdflib.Literal(term.value, lang=term.language)
+            if term.datatype.value == _XSD_STRING:  # RDF 1.1: "a" is "a"^^xsd:string, but rdflib tells them
+                return rdflib.Literal(term.value)  # apart, and parses "a" in shapes and data as the plain form
             return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
         raise TypeError(f"unsupported RDF term {term!r}")

@@ -198,7 +198,8 @@ def run_pyshacl(store: Store, files: list[Path], skip: set[str] = frozenset()) -
         raise SvcoError(f"pyshacl could not validate: {text.strip()}")
     sh = rdflib.Namespace(SH)
     results = []
-    for node in report.subjects(rdflib.RDF.type, sh.ValidationResult):
+    # the report's own results only: pySHACL also types the nested results under sh:detail (sh:node, ...)
+    for node in report.objects(None, sh.result):
         path = report.value(node, sh.resultPath)
         if isinstance(path, rdflib.BNode):
             inverse = report.value(path, sh.inversePath)

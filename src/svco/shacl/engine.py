@@ -16,25 +16,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from svco.shacl.components import cardinality, logical, other, sparql, value_range, value_type
-from svco.shacl.graph import RDF_TYPE, ShapesGraph, Unsupported
-from svco.shacl.paths import nullable, reported_path, sparql_path
+from svco.shacl.graph import ShapesGraph, Unsupported
+from svco.shacl.nesting import build_shape, deactivated
 from svco.shacl.plan import Check, Shape
-from svco.shacl.results import SH, VIOLATION, Result, substitute
+from svco.shacl.results import SH, Result, substitute
 from svco.shacl.runner import QueryRunner
 from svco.shacl.targets import focus_pattern
 
-FAMILIES = (cardinality, value_type, value_range, other, logical, sparql)
-#: Shape predicates that are not constraint parameters but that the engine reads (or may ignore: labels).
-_DECLARATIONS = {
-    SH + name
-    for name in [
-        *("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "target", "path", "severity"),
-        *("message", "deactivated", "name", "description", "order", "group", "defaultValue"),
-    ]
-}
 _EMPTY = ox.Store()
-_KNOWN = _DECLARATIONS.union(*(family.PARAMETERS for family in FAMILIES))
 
 
 @dataclass
@@ -62,54 +51,44 @@ class CompiledShapes:
 
 
 def compile_shapes(files: Iterable[Path]) -> CompiledShapes:
-    """Read shapes files (any RDF syntax) and compile every shape with targets."""
+    """Read shapes files (any RDF syntax) and compile every shape with targets, with its sh:property shapes."""
     g = ShapesGraph(files)
-    custom = g.component_parameters()
     compiled = CompiledShapes([])
     for node in g.shapes():
         try:
-            shape = _compile(g, node, custom)
+            shapes = _compile(g, node)
         except Unsupported as exc:
             compiled.unsupported[node] = str(exc)
             continue
-        if shape is not None:
-            compiled.shapes.append(shape)
+        compiled.shapes += shapes
     return compiled
 
 
-def _compile(g: ShapesGraph, node, custom: set[str]) -> Shape | None:
-    deactivated = g.one(node, SH + "deactivated")
-    if deactivated is not None and deactivated.value == "true":
-        return None
-    focus, prefixes = _focus(g, node)
+def _compile(g: ShapesGraph, node) -> list[Shape]:
+    if deactivated(g, node):
+        return []
+    focus, prefixes = focus_pattern(g, node)
     if not focus:
-        return None  # no targets: evaluated only through a shape that refers to it
-    unknown = {p for p in g.predicates(node) if p.startswith(SH) or p in custom} - _KNOWN
-    if unknown:
-        raise Unsupported(f"{node} uses {', '.join(sorted(unknown))}")
-    severity = g.one(node, SH + "severity")
-    message = g.one(node, SH + "message")
-    shape = Shape(node, focus, prefixes, severity=severity.value if severity else VIOLATION)
-    shape.message = message.value if message is not None else None
-    path = g.one(node, SH + "path")
-    if path is not None:
-        shape.path, shape.path_text = sparql_path(g, path), reported_path(g, path)
-        shape.path_nullable = nullable(g, path)
-    for family in FAMILIES:
-        shape.checks += family.checks(g, shape)
+        return []  # no targets: evaluated only through a shape that refers to it
+    return _with_properties(g, build_shape(g, node, focus, prefixes))
+
+
+def _with_properties(g: ShapesGraph, shape: Shape) -> list[Shape]:
+    """``shape`` and, recursively, its active sh:property shapes, each focused on its parent's value nodes."""
     for check in shape.checks:
         try:  # parse now (on an empty store) so a bad query names its shape instead of failing mid-run
             _EMPTY.query(check.sparql)
         except SyntaxError as exc:
             first = str(exc).splitlines()[0]
-            raise Unsupported(f"{node}: its {check.component.removeprefix(SH)} query does not parse: {first}") from exc
-    return shape
-
-
-def _focus(g: ShapesGraph, node) -> tuple[str, str]:
-    if SH + "NodeShape" in {t.value for t in g.all(node, RDF_TYPE)} and g.one(node, SH + "path") is not None:
-        raise Unsupported(f"{node} is a sh:NodeShape with a sh:path (ill-formed)")
-    return focus_pattern(g, node)
+            name = check.component.removeprefix(SH)
+            raise Unsupported(f"{shape.node}: its {name} query does not parse: {first}") from exc
+    shapes = [shape]
+    values = f"{{ SELECT DISTINCT ?value WHERE {{ {shape.focus_select()} {shape.values()} }} }}"
+    for prop in g.all(shape.node, SH + "property"):
+        if not deactivated(g, prop):
+            child = build_shape(g, prop, f"{values} BIND(?value AS ?this)", shape.prefixes, shape.stack)
+            shapes += _with_properties(g, child)
+    return shapes
 
 
 def _result(shape: Shape, check: Check, row: dict) -> Result:

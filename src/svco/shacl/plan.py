@@ -6,7 +6,11 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from svco.shacl.results import VIOLATION
+from svco.shacl.graph import Unsupported
+from svco.shacl.results import SH, VIOLATION
+from svco.shacl.variables import rename
+
+_MAX_NESTED_COUNT = 5  # n distinct values are stated with n variables, pairwise distinct: n^2 tests
 
 
 @dataclass
@@ -16,6 +20,9 @@ class Check:
     component: str
     sparql: str
     message: str | None = None
+    #: A group pattern over ?this that matches iff ?this violates the constraint: how the check is embedded
+    #: when the shape is nested (sh:node, sh:not, ...). None: the constraint cannot be nested.
+    violation: str | None = None
 
 
 @dataclass
@@ -31,25 +38,60 @@ class Shape:
     severity: str = VIOLATION
     message: str | None = None
     checks: list[Check] = field(default_factory=list)
+    nested: bool = False  # evaluated inside another shape (sh:node, sh:not, ...): only violation patterns count
+    stack: tuple = ()  # the shapes being compiled, outermost first (a shape reaching itself is recursive)
 
     def focus_select(self) -> str:
         """A sub-SELECT of the distinct focus nodes."""
         return f"{{ SELECT DISTINCT ?this WHERE {{ {self.focus} }} }}"
 
-    def values(self) -> str:
-        """The pattern binding ?value to each value node of ?this (the focus itself for a node shape).
+    def values(self, value: str = "?value") -> str:
+        """The pattern binding ``value`` to each value node of ?this (the focus itself for a node shape).
 
         A path that can be of length zero has the focus node among its values even when the focus is in
         no triple of the data, which SPARQL's ``?this p* ?value`` misses for a focus absent from the data:
         the focus is added explicitly."""
         if not self.path:
-            return "BIND(?this AS ?value)"
+            return f"BIND(?this AS {value})"
         if not self.path_nullable:
-            return f"?this {self.path} ?value ."
+            return f"?this {self.path} {value} ."
+        zero, step = f"{value}ZeroLength", f"{value}PathValue"
         return (
-            f"VALUES ?zeroLength {{ false true }} OPTIONAL {{ FILTER(!?zeroLength) ?this {self.path} ?pathValue }} "
-            "BIND(IF(?zeroLength, ?this, ?pathValue) AS ?value) FILTER(BOUND(?value))"
+            f"VALUES {zero} {{ false true }} OPTIONAL {{ FILTER(!{zero}) ?this {self.path} {step} }} "
+            f"BIND(IF({zero}, ?this, {step}) AS {value}) FILTER(BOUND({value}))"
         )
+
+    def value_check(self, component: str, condition: str) -> Check:
+        """A check of each value node: it violates where ``condition`` (over ?this and ?value) holds."""
+        violation = f"{self.values()} {condition}"
+        return Check(component, "" if self.nested else self.value_query(condition), violation=violation)
+
+    def count_check(self, component: str, operator: str, bound: int, condition: str = "") -> Check:
+        """A check of the number of distinct value nodes meeting ``condition``: ``operator`` is < or >.
+
+        At the top level: one grouped query over all focus nodes (those with no value count 0). Nested: the
+        focus is bound from outside, so the count is stated as "there are (not) n distinct values"."""
+        if self.path is None:
+            raise Unsupported(f"{self.node}: {component.removeprefix(SH)} on a node shape (it needs sh:path)")
+        sparql = ""
+        if not self.nested:
+            sparql = (
+                f"{self.prefixes}\nSELECT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?value) AS ?count) "
+                f"WHERE {{ {self.focus_select()} OPTIONAL {{ {self.values()} {condition} }} }} GROUP BY ?this }} "
+                f"FILTER(?count {operator} {bound}) }}"
+            )
+        n = bound if operator == "<" else bound + 1  # at least n distinct values: a violation of > or none of <
+        if n > _MAX_NESTED_COUNT:
+            raise Unsupported(f"{self.node}: a count of {n} inside another shape (at most {_MAX_NESTED_COUNT})")
+        names = [f"?value{i}" for i in range(n)]
+        each = " ".join(  # one copy a value: every variable of a copy but ?this made private to it
+            rename(f"{{ {self.values()} {condition} }}", {"this": "?this", "value": v}, lambda n, i=i: f"?{n}_{i}")
+            for i, v in enumerate(names)
+        )
+        distinct = " && ".join(f"!sameTerm({a}, {b})" for i, a in enumerate(names) for b in names[i + 1 :])
+        has_n = f"{each} FILTER({distinct or 'true'})"
+        violation = f"FILTER NOT EXISTS {{ {has_n} }}" if operator == "<" else has_n
+        return Check(component, sparql, violation=violation)
 
     def value_query(self, condition: str) -> str:
         """SELECT ?this ?value: each value node (the focus itself for a node shape) meeting ``condition``."""

@@ -17,5 +17,5 @@ def checks(g: ShapesGraph, shape: Shape) -> list[Check]:
         for bound in g.all(shape.node, SH + name):
             test = f"FILTER(!COALESCE(?value {operator} {bound}, false))"
             component = SH + name[0].upper() + name[1:] + "ConstraintComponent"
-            found.append(Check(component, shape.value_query(test)))
+            found.append(shape.value_check(component, test))
     return found

@@ -25,14 +25,14 @@ def checks(g: ShapesGraph, shape: Shape) -> list[Check]:
     found = []
     for cls in g.all(shape.node, SH + "class"):
         test = f"FILTER NOT EXISTS {{ ?value <{RDF_TYPE}>/<{RDFS}subClassOf>* {cls} }}"
-        found.append(Check(SH + "ClassConstraintComponent", shape.value_query(test)))
+        found.append(shape.value_check(SH + "ClassConstraintComponent", test))
     for datatype in g.all(shape.node, SH + "datatype"):
         found.append(datatype_check(shape, datatype))
     for kind in g.all(shape.node, SH + "nodeKind"):
         test = _KINDS.get(kind.value.removeprefix(SH)) if isinstance(kind, ox.NamedNode) else None
         if test is None:
             raise Unsupported(f"{shape.node}: unknown sh:nodeKind {kind}")
-        found.append(Check(SH + "NodeKindConstraintComponent", shape.value_query(f"FILTER(!{test})")))
+        found.append(shape.value_check(SH + "NodeKindConstraintComponent", f"FILTER(!{test})"))
     return found
 
 
@@ -40,7 +40,7 @@ def datatype_check(shape: Shape, datatype) -> Check:
     """sh:datatype: a violation for a value of another datatype, or of this one with an ill-formed lexical form."""
     if not isinstance(datatype, ox.NamedNode):
         raise Unsupported(f"{shape.node}: sh:datatype {datatype} is not an IRI")
-    return Check(SH + "DatatypeConstraintComponent", shape.value_query(f"FILTER(!{has_datatype(datatype)})"))
+    return shape.value_check(SH + "DatatypeConstraintComponent", f"FILTER(!{has_datatype(datatype)})")
 
 
 def has_datatype(datatype: ox.NamedNode) -> str:
