@@ -54,9 +54,9 @@ def test_cli_refuses_or_falls_back_per_shape(capsys):
     case = str(Path(__file__).parent / "data" / "shacl" / "engine" / "unknown-parameter.ttl")
     assert main(["shacl", case, "--shapes", case, "--engine", "svco"]) == 2
     err = capsys.readouterr().err
-    assert "http://example.org/ns#S" in err and "#pattern" in err
+    assert "http://example.org/ns#S" in err and "#closed" in err
     assert main(["shacl", case, "--shapes", case, "--format", "json"]) == 1
     out, err = capsys.readouterr()
     assert json.loads(out)["engine"] == "svco+pyshacl"
     assert "pyshacl runs <http://example.org/ns#S>" in err
-    assert [r["component"] for r in json.loads(out)["results"]] == ["PatternConstraintComponent"]
+    assert [r["component"] for r in json.loads(out)["results"]] == ["ClosedConstraintComponent"]

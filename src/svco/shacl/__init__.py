@@ -7,7 +7,7 @@ section 5), ``engine`` compiles and runs, ``runner`` is the execution seam (:cla
 :class:`OxigraphRunner` for the embedded store; queries are standard SPARQL 1.1), ``results`` the results.
 
 Each constraint is one query over the whole data graph. A shape using anything not implemented yet
-(sh:property, sh:node, logical and qualified shapes, sh:closed, string-based and property-pair components,
+(sh:property, sh:node, logical and qualified shapes, sh:closed,
 SPARQL on property shapes, ASK validators, custom components, ``$this`` where a join is not a pre-binding)
 is listed in :attr:`CompiledShapes.unsupported` with the reason: never silently skipped.
 """

@@ -16,7 +16,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from svco.shacl.components import cardinality, logical, other, sparql, value_range, value_type
+from svco.shacl.components import (
+    cardinality,
+    logical,
+    other,
+    property_pair,
+    sparql,
+    string_based,
+    value_range,
+    value_type,
+)
 from svco.shacl.graph import RDF_TYPE, ShapesGraph, Unsupported
 from svco.shacl.paths import nullable, reported_path, sparql_path
 from svco.shacl.plan import Check, Shape
@@ -24,7 +33,7 @@ from svco.shacl.results import SH, VIOLATION, Result, substitute
 from svco.shacl.runner import QueryRunner
 from svco.shacl.targets import focus_pattern
 
-FAMILIES = (cardinality, value_type, value_range, other, logical, sparql)
+FAMILIES = (cardinality, value_type, value_range, string_based, property_pair, other, logical, sparql)
 #: Shape predicates that are not constraint parameters but that the engine reads (or may ignore: labels).
 _DECLARATIONS = {
     SH + name
