@@ -124,7 +124,7 @@ def test_unsupported_shapes_fall_back_to_pyshacl(tmp_path):
     model = tmp_path / "lowercase.ttl"
     model.write_text(
         "@prefix svc: <https://w3id.org/svco#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-        '<https://example.org/m#a> a svc:ValueStream ; rdfs:label "lowercase stream" .\n'
+        '<https://example.org/m#a> a svc:ValueStream ; rdfs:label "lowercase stream" ; rdfs:comment "x" .\n'
         '<https://example.org/m#b> a svc:ValueStream ; rdfs:label "Capitalised stream" .\n'
     )
     store = store_with(model)
