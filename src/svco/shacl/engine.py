@@ -94,6 +94,8 @@ def _compile(g: ShapesGraph, node, custom: set[str]) -> Shape | None:
     if not focus:
         return None  # no targets: evaluated only through a shape that refers to it
     unknown = {p for p in g.predicates(node) if p.startswith(SH) or p in custom} - _KNOWN
+    if node in g.all(node, SH + "sparql"):  # a shape that is its own SPARQL constraint
+        unknown -= {SH + "select", SH + "prefixes"}
     if unknown:
         raise Unsupported(f"{node} uses {', '.join(sorted(unknown))}")
     severity = g.one(node, SH + "severity")
@@ -127,7 +129,7 @@ def _result(shape: Shape, check: Check, row: dict) -> Result:
     if isinstance(row.get("path"), ox.NamedNode):
         path = row["path"].value
     value = row.get("value")
-    if value is None and check.component == SH + "SPARQLConstraintComponent" and path is None:
+    if value is None and check.focus_is_value and shape.path is None:
         value = row["this"]  # SHACL-SPARQL: with no ?value, a node shape's result has the focus node as value
     return Result(
         focus=row["this"],

@@ -16,7 +16,8 @@ from svco.shacl.results import SH
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL_CLASS = "http://www.w3.org/2002/07/owl#Class"
+OWL = "http://www.w3.org/2002/07/owl#"
+OWL_CLASS = OWL + "Class"
 RDF_TYPE = RDF + "type"
 _TARGETS = ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "target")
 
@@ -62,18 +63,27 @@ class ShapesGraph:
         return items
 
     def prefixes(self, node) -> str:
-        """PREFIX lines for the ``sh:prefixes`` of ``node`` (a SPARQL constraint, target or validator)."""
-        lines = set()
-        for source in self.all(node, SH + "prefixes"):
+        """PREFIX lines for the ``sh:prefixes`` of ``node`` (a SPARQL constraint, target or validator).
+
+        Declarations are collected from each ``sh:prefixes`` node and, transitively, the ontologies it
+        ``owl:imports`` within the shapes graph (SHACL 5.2.1); nothing is fetched."""
+        lines: dict[str, str] = {}
+        todo, seen = list(self.all(node, SH + "prefixes")), set()
+        while todo:
+            source = todo.pop()
+            if source in seen:
+                continue
+            seen.add(source)
+            todo += self.all(source, OWL + "imports")
             for declaration in self.all(source, SH + "declare"):
                 prefix = self.one(declaration, SH + "prefix")
                 namespace = self.one(declaration, SH + "namespace")
                 if prefix is None or namespace is None:
                     raise Unsupported(f"incomplete sh:declare {declaration} under sh:prefixes of {node}")
-                lines.add(f"PREFIX {prefix.value}: <{namespace.value}>")
-            if not self.all(source, SH + "declare") and source != node:
-                raise Unsupported(f"sh:prefixes {source} of {node} declares nothing (owl:imports is not followed)")
-        return "\n".join(sorted(lines))
+                if lines.get(prefix.value, namespace.value) != namespace.value:
+                    raise Unsupported(f"sh:prefixes of {node} declare {prefix.value}: twice, differently")
+                lines[prefix.value] = namespace.value
+        return "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in sorted(lines.items()))
 
     def shapes(self) -> list:
         """Every shape with targets: typed shapes, untyped nodes with sh:target*, implicit class targets."""

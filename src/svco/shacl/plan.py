@@ -16,6 +16,7 @@ class Check:
     component: str
     sparql: str
     message: str | None = None
+    focus_is_value: bool = False  # SHACL-SPARQL: a solution without ?value has the focus node as its value
 
 
 @dataclass
