@@ -37,7 +37,6 @@ KNOWN_FAILURES: dict[str, str] = {
     **dict.fromkeys(
         [
             *("sparql/component/nodeValidator-001", "sparql/component/optional-001", "sparql/component/validator-001"),
-            *("sparql/node/sparql-002", "sparql/node/sparql-003"),
         ],
         "SHACL-SPARQL not complete yet (branch sparql, in progress)",
     ),

@@ -39,7 +39,7 @@ def code_text(text: str) -> str:
 def reject(shape, text: str, prebound: list[str]) -> None:
     """Raise :class:`Unsupported` for a query SHACL rejects (5.3.1) or using a variable svco cannot provide."""
     code = code_text(text)
-    bad = _REJECTED.search(code) or re.search(rf"\bAS\s*[?$]({'|'.join(prebound)})\b", code, re.IGNORECASE)
+    bad = _REJECTED.search(code) or re.search(rf"(?i:\bAS)\s*[?$]({'|'.join(prebound)})\b", code)
     if bad:
         raise Unsupported(f"{shape}: its SPARQL query uses {bad[0]} (a query SHACL rejects)")
     for name in NOT_PROVIDED:

@@ -48,7 +48,7 @@ def constants(shape: Shape, parameters: dict[str, ox.NamedNode | ox.Literal]) ->
 
 def select_query(g: ShapesGraph, shape: Shape, owner, text: str, parameters: dict) -> str:
     """A SELECT constraint or validator with ``$this`` pre-bound to the shape's focus nodes, run as one query."""
-    prebind.reject(shape.node, text, ["this", "currentShape", "shapesGraph", "PATH", "value", *parameters])
+    prebind.reject(shape.node, text, ["this", "currentShape", "shapesGraph", *parameters])
     text = prebind.substitute(text, constants(shape, parameters))
     at = where_group_start(text)
     if not prebind.variable("this").search(prebind.code_text(text[:at])):
