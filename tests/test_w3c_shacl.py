@@ -34,12 +34,6 @@ EXPECTED = """SELECT ?f ?c ?s ?v ?p WHERE { ?t mf:result/sh:result ?r . ?r sh:fo
 KNOWN_FAILURES: dict[str, str] = {
     "core/property/uniqueLang-002": 'oxigraph#526: the shapes store turns "1"^^xsd:boolean into true',
     "sparql/pre-binding/shapesGraph-001": "$shapesGraph is not provided (the data graph is the store's union)",
-    **dict.fromkeys(
-        [
-            *("sparql/component/nodeValidator-001", "sparql/component/optional-001", "sparql/component/validator-001"),
-        ],
-        "SHACL-SPARQL not complete yet (branch sparql, in progress)",
-    ),
 }
 PENDING_CORE = "pending sh:property/logical (branch core)"
 _CORE_CONSTRUCTS = re.compile(

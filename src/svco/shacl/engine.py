@@ -22,6 +22,7 @@ from svco.shacl.components import (
     other,
     property_pair,
     sparql,
+    sparql_component,
     string_based,
     value_range,
     value_type,
@@ -33,7 +34,7 @@ from svco.shacl.results import SH, VIOLATION, Result, substitute
 from svco.shacl.runner import QueryRunner
 from svco.shacl.targets import focus_pattern
 
-FAMILIES = (cardinality, value_type, value_range, string_based, property_pair, other, logical, sparql)
+FAMILIES = (cardinality, value_type, value_range, string_based, property_pair, other, logical, sparql, sparql_component)
 #: Shape predicates that are not constraint parameters but that the engine reads (or may ignore: labels).
 _DECLARATIONS = {
     SH + name
@@ -73,11 +74,10 @@ class CompiledShapes:
 def compile_shapes(files: Iterable[Path]) -> CompiledShapes:
     """Read shapes files (any RDF syntax) and compile every shape with targets."""
     g = ShapesGraph(files)
-    custom = g.component_parameters()
     compiled = CompiledShapes([])
     for node in g.shapes():
         try:
-            shape = _compile(g, node, custom)
+            shape = _compile(g, node)
         except Unsupported as exc:
             compiled.unsupported[node] = str(exc)
             continue
@@ -86,14 +86,14 @@ def compile_shapes(files: Iterable[Path]) -> CompiledShapes:
     return compiled
 
 
-def _compile(g: ShapesGraph, node, custom: set[str]) -> Shape | None:
+def _compile(g: ShapesGraph, node) -> Shape | None:
     deactivated = g.one(node, SH + "deactivated")
     if deactivated is not None and deactivated.value == "true":
         return None
     focus, prefixes = _focus(g, node)
     if not focus:
         return None  # no targets: evaluated only through a shape that refers to it
-    unknown = {p for p in g.predicates(node) if p.startswith(SH) or p in custom} - _KNOWN
+    unknown = {p for p in g.predicates(node) if p.startswith(SH)} - _KNOWN
     if node in g.all(node, SH + "sparql"):  # a shape that is its own SPARQL constraint
         unknown -= {SH + "select", SH + "prefixes"}
     if unknown:

@@ -99,10 +99,3 @@ class ShapesGraph:
         """Whether ``node`` is also a class (rdfs:Class or owl:Class), so it targets its own instances."""
         types = {t.value for t in self.all(node, RDF_TYPE)}
         return isinstance(node, ox.NamedNode) and bool(types & {RDFS + "Class", OWL_CLASS})
-
-    def component_parameters(self) -> set[str]:
-        """Parameter predicates of the SPARQL-based constraint components the shapes graph declares."""
-        found = set()
-        for q in self.store.quads_for_pattern(None, ox.NamedNode(SH + "parameter"), None):
-            found |= {p.value for p in self.all(q.object, SH + "path") if isinstance(p, ox.NamedNode)}
-        return found

@@ -69,12 +69,12 @@ def _pieces(text: str, pattern: re.Pattern, value: str, code: set[int]):
     yield text[last:]
 
 
-def join_in(text: str, start: int, variables: list[str], binding: str) -> str:
-    """``text`` with ``binding`` joined at ``start`` (just inside the WHERE group) and at the start of every
-    nested group that mentions one of ``variables`` itself (a sub-SELECT's wrapper group excepted)."""
+def join_in(text: str, start: int, variables: list[str], binding: str, top: bool = True) -> str:
+    """``text`` with ``binding`` joined at ``start`` (just inside the WHERE group; unless not ``top``) and at
+    the start of every nested group that mentions one of ``variables`` itself (sub-SELECT wrappers excepted)."""
     positions = [(i, c) for i, c in _code_positions(text) if i >= start]
     mentions = re.compile("|".join(rf"[?$]{re.escape(v)}\b" for v in variables))
-    inserts = {start}
+    inserts = {start} if top else set()
     stack = [(start, False)]  # (insert position, whether the group is a sub-SELECT wrapper)
     code = "".join(c for _, c in positions)
     for k, (i, c) in enumerate(positions):
@@ -86,7 +86,7 @@ def join_in(text: str, start: int, variables: list[str], binding: str) -> str:
                 break
         elif c in "?$" and mentions.match(code, k):
             at, wrapper = stack[-1]
-            if not wrapper:
+            if not wrapper and (top or len(stack) > 1):
                 inserts.add(at)
     for at in sorted(inserts, reverse=True):
         text = text[:at] + f" {binding} " + text[at:]
