@@ -32,7 +32,6 @@ EXPECTED = """SELECT ?f ?c ?s ?v ?p WHERE { ?t mf:result/sh:result ?r . ?r sh:fo
   OPTIONAL { ?r sh:resultPath ?p } }"""
 #: test (path under tests/w3c, no extension) -> why svco gives another answer. At most 3 entries.
 KNOWN_FAILURES: dict[str, str] = {
-    "core/property/uniqueLang-002": 'oxigraph#526: the shapes store turns "1"^^xsd:boolean into true',
     "sparql/pre-binding/shapesGraph-001": "$shapesGraph is not provided (the data graph is the store's union)",
 }
 PENDING_CORE = "pending sh:property/logical (branch core)"

@@ -19,6 +19,7 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 OWL = "http://www.w3.org/2002/07/owl#"
 OWL_CLASS = OWL + "Class"
 RDF_TYPE = RDF + "type"
+_TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 _TARGETS = ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "target")
 
 
@@ -27,13 +28,25 @@ class Unsupported(Exception):
 
 
 class ShapesGraph:
-    """The shapes graph in a small in-memory Oxigraph store, with the accessors the compiler needs."""
+    """The shapes graph in a small in-memory Oxigraph store, with the accessors the compiler needs.
+
+    The store normalises literals (oxigraph#526: ``"1"^^xsd:boolean`` becomes ``true``), which is what the
+    data store does too, so constants compared with data stay comparable; boolean flags, which SHACL reads
+    as written (only ``true`` switches on ``sh:uniqueLang``, ``sh:deactivated``...), come from the parser.
+    """
 
     def __init__(self, files: Iterable[Path]) -> None:
         self.store = ox.Store()
+        self._true: set[tuple] = set()  # (subject, predicate) with the object written as "true"^^xsd:boolean
         for path in files:
             fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
-            self.store.load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+            quads = list(ox.parse(path=path, format=fmt, base_iri=path.resolve().as_uri(), rename_blank_nodes=True))
+            self.store.extend(quads)
+            self._true |= {(q.subject, q.predicate.value) for q in quads if q.object == _TRUE}
+
+    def flag(self, subject, predicate: str) -> bool:
+        """Whether ``subject predicate true`` is in the shapes graph as written (SHACL boolean parameters)."""
+        return (subject, predicate) in self._true
 
     def all(self, subject, predicate: str) -> list:
         """Every object of ``subject predicate``."""

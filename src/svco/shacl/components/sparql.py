@@ -24,8 +24,7 @@ def checks(g: ShapesGraph, shape: Shape) -> list[Check]:
     """One check for each active ``sh:sparql`` constraint of ``shape``."""
     found = []
     for constraint in g.all(shape.node, SH + "sparql"):
-        deactivated = g.one(constraint, SH + "deactivated")
-        if deactivated is not None and deactivated.value == "true":
+        if g.flag(constraint, SH + "deactivated"):
             continue
         select = g.one(constraint, SH + "select")
         if select is None:

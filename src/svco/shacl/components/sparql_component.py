@@ -54,9 +54,8 @@ def _parameters(g: ShapesGraph, component) -> dict[str, tuple[str, bool]]:
         path = g.one(parameter, SH + "path")
         if not isinstance(path, ox.NamedNode):
             raise Unsupported(f"{component}: a parameter whose sh:path is not an IRI")
-        optional = g.one(parameter, SH + "optional")
         name = re.split(r"[#/:]", path.value)[-1]
-        found[name] = (path.value, optional is not None and optional.value == "true")
+        found[name] = (path.value, g.flag(parameter, SH + "optional"))
     return found
 
 

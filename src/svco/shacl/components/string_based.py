@@ -36,10 +36,10 @@ def checks(g: ShapesGraph, shape: Shape) -> list[Check]:
         ok = " || ".join(f"langMatches(LANG(?value), {ox.Literal(t.value)})" for t in tags) or "false"
         test = f"FILTER(!(isLiteral(?value) && COALESCE({ok}, false)))"
         found.append(Check(SH + "LanguageInConstraintComponent", shape.value_query(test)))
-    for unique in g.all(shape.node, SH + "uniqueLang"):
+    if g.all(shape.node, SH + "uniqueLang"):
         if shape.path is None:
             raise Unsupported(f"{shape.node}: sh:uniqueLang on a node shape (ill-formed)")
-        if unique.value == "true":
+        if g.flag(shape.node, SH + "uniqueLang"):
             found.append(Check(SH + "UniqueLangConstraintComponent", _unique_lang(shape)))
     return found
 
