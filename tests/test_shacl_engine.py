@@ -60,3 +60,12 @@ def test_cli_refuses_or_falls_back_per_shape(capsys):
     assert json.loads(out)["engine"] == "svco+pyshacl"
     assert "pyshacl runs <http://example.org/ns#S>" in err
     assert [r["component"] for r in json.loads(out)["results"]] == ["ClosedConstraintComponent"]
+
+
+def test_component_message_fills_parameters():
+    """A SPARQL-based component's sh:message has its {$param} placeholders filled with the parameter values."""
+    case = Path(__file__).parent / "data" / "shacl" / "engine" / "sparql-component-ask.ttl"
+    store = Store()
+    store.load([case])
+    results = compile_shapes([case]).run(OxigraphRunner(store.oxigraph))
+    assert {(r.value.value, r.message) for r in results} == {("long", "longer than 2"), ("too long", "longer than 2")}

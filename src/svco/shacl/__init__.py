@@ -3,13 +3,14 @@
 Layout: ``graph`` reads the shapes graph (any RDF syntax; which nodes are shapes, incl. untyped shapes with
 targets and implicit class targets), ``targets`` and ``paths`` (every SHACL path form) become SPARQL,
 ``components/*`` hold one family of constraint components each (SHACL section 4; SPARQL constraints,
-section 5), ``engine`` compiles and runs, ``runner`` is the execution seam (:class:`QueryRunner`, with
+section 5, and SPARQL-based constraint components, section 6), ``prebind`` pre-binds ``$this``/``$value``
+set-at-a-time, ``engine`` compiles and runs, ``runner`` is the execution seam (:class:`QueryRunner`, with
 :class:`OxigraphRunner` for the embedded store; queries are standard SPARQL 1.1), ``results`` the results.
 
 Each constraint is one query over the whole data graph. A shape using anything not implemented yet
-(sh:property, sh:node, logical and qualified shapes, sh:closed,
-SPARQL on property shapes, ASK validators, custom components, ``$this`` where a join is not a pre-binding)
-is listed in :attr:`CompiledShapes.unsupported` with the reason: never silently skipped.
+(sh:property, sh:node, logical and qualified shapes, sh:closed, ``$shapesGraph``) or that SHACL rejects
+(ill-formed SPARQL: MINUS, VALUES, SERVICE, ``AS $this``...) is listed in
+:attr:`CompiledShapes.unsupported` with the reason: never silently skipped.
 """
 
 from svco.shacl.engine import CompiledShapes, compile_shapes
