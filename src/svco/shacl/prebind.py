@@ -22,6 +22,7 @@ from svco.sparql import _code_positions
 _REJECTED = re.compile(r"\b(MINUS|SERVICE|VALUES)\b", re.IGNORECASE)
 _SUBSELECT = re.compile(r"\bSELECT\b(.*?)(\bWHERE\b|\{)", re.IGNORECASE | re.DOTALL)
 _SELECT_NEXT = re.compile(r"\s*SELECT\b", re.IGNORECASE)
+_OPENER = re.compile(r"\b(EXISTS|OPTIONAL)\s*$", re.IGNORECASE)
 #: Not provided: svco's data graph is the union of the runner's graphs, so the shapes cannot be queried there.
 NOT_PROVIDED = ("shapesGraph",)
 
@@ -69,25 +70,34 @@ def _pieces(text: str, pattern: re.Pattern, value: str, code: set[int]):
     yield text[last:]
 
 
-def join_in(text: str, start: int, variables: list[str], binding: str, top: bool = True) -> str:
-    """``text`` with ``binding`` joined at ``start`` (just inside the WHERE group; unless not ``top``) and at
-    the start of every nested group that mentions one of ``variables`` itself (sub-SELECT wrappers excepted)."""
+def join_in(text: str, start: int, variables: list[str], binding: str) -> str:
+    """``text`` with ``binding`` joined at ``start`` (just inside the WHERE group) and at the start of every
+    nested group that mentions one of ``variables`` itself, except where the outer binding already reaches:
+    inside ``EXISTS`` (evaluated with the solution's bindings substituted), and in an ``OPTIONAL`` group
+    where the variable is only a term of its triple patterns (the left join on it then matches
+    substitution); a sub-SELECT's wrapper group gets nothing (the sub-SELECT's body does)."""
     positions = [(i, c) for i, c in _code_positions(text) if i >= start]
     mentions = re.compile("|".join(rf"[?$]{re.escape(v)}\b" for v in variables))
-    inserts = {start} if top else set()
-    stack = [(start, False)]  # (insert position, whether the group is a sub-SELECT wrapper)
     code = "".join(c for _, c in positions)
+    inserts = {start}
+    stack = [(start, "group")]  # (insert position, kind: group, exists, optional or wrapper)
+    parens = 0
     for k, (i, c) in enumerate(positions):
         if c == "{":
-            stack.append((i + 1, bool(_SELECT_NEXT.match(code, k + 1))))
+            opener = _OPENER.search(code[max(0, k - 20) : k])
+            kind = "wrapper" if _SELECT_NEXT.match(code, k + 1) else opener[1].lower() if opener else "group"
+            stack.append((i + 1, kind))
         elif c == "}":
             stack.pop()
             if not stack:
                 break
+        elif c in "()":
+            parens += 1 if c == "(" else -1
         elif c in "?$" and mentions.match(code, k):
-            at, wrapper = stack[-1]
-            if not wrapper and (top or len(stack) > 1):
-                inserts.add(at)
+            at, kind = stack[-1]
+            if any(outer == "exists" for _, outer in stack) or kind == "wrapper" or (kind == "optional" and not parens):
+                continue
+            inserts.add(at)
     for at in sorted(inserts, reverse=True):
         text = text[:at] + f" {binding} " + text[at:]
     return text

@@ -89,9 +89,9 @@ def _ask_query(g: ShapesGraph, shape: Shape, validator, text: str, bound: dict) 
     if ask is None:
         raise Unsupported(f"{shape.node}: the sh:ask of {validator} is not an ASK query")
     at = where_group_start(text)
-    values = f"{{ SELECT DISTINCT ?this ?value WHERE {{ {shape.focus_select()} {shape.values()} }} }}"
-    text = prebind.join_in(text, at, ["this", "value"], values, top=False)
+    # the ASK group goes inside FILTER NOT EXISTS: evaluated with ?this and ?value of each solution substituted
     text = prebind.substitute(text, {"this": "?this", "value": "?value"})
     prologue = text[: text.upper().rfind("ASK", 0, at)]
     prefixes = "\n".join(p for p in (g.prefixes(validator), shape.prefixes) if p)
+    values = f"{shape.focus_select()} {shape.values()}"
     return f"{prefixes}\n{prologue}SELECT DISTINCT ?this ?value WHERE {{ {values} FILTER NOT EXISTS {text[at - 1 :]} }}"
