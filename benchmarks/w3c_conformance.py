@@ -1,9 +1,8 @@
 """Run svco's SHACL engine over the W3C data-shapes test suite and print how many tests pass, are refused, or
 get a wrong answer (the number that must stay 0: a refusal is honest, a wrong verdict is not).
 
-Usage: .venv/bin/python benchmarks/w3c_conformance.py SHT_TESTS_DIR
-where SHT_TESTS_DIR is ``test/resources/sht_tests`` of the pyshacl sdist
-(``pip download --no-binary :all: --no-deps pyshacl``). The suite is not vendored yet (licence to check).
+Usage: .venv/bin/python benchmarks/w3c_conformance.py [SUITE_DIR]   (default: the suite vendored in tests/w3c,
+see its README; tests/test_w3c_shacl.py runs the same tests in CI).
 Compared per result: focus node, constraint component, source shape and path (blank nodes as "_"), severity.
 """
 
@@ -13,64 +12,26 @@ import collections
 import sys
 from pathlib import Path
 
-import pyoxigraph as ox
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from svco.shacl import OxigraphRunner, compile_shapes
-
-PREFIXES = {
-    "sh": "http://www.w3.org/ns/shacl#",
-    "mf": "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#",
-    "sht": "http://www.w3.org/ns/shacl-test#",
-}
-ACTION = "SELECT ?d ?s WHERE { ?t mf:action [ sht:dataGraph ?d ; sht:shapesGraph ?s ] }"
-EXPECTED = """SELECT ?f ?c ?s ?v ?p WHERE { ?t mf:result/sh:result ?r . ?r sh:focusNode ?f ;
-  sh:sourceConstraintComponent ?c ; sh:resultSeverity ?v . OPTIONAL { ?r sh:sourceShape ?s }
-  OPTIONAL { ?r sh:resultPath ?p } }"""
-
-
-def _load(path: Path) -> ox.Store:
-    store = ox.Store()
-    store.load(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
-    return store
-
-
-def _name(term) -> str | None:
-    return None if term is None else "_" if isinstance(term, ox.BlankNode) else str(term)
+from tests import w3c_suite
 
 
 def run_test(path: Path) -> tuple[str, str]:
-    """(outcome, detail) for one test file: pass, refused, wrong or skip (no test in it)."""
-    manifest = _load(path)
-    action = list(
-        manifest.query(
-            "SELECT ?d ?s WHERE { ?t mf:action [ sht:dataGraph ?d ; sht:shapesGraph ?s ] }", prefixes=PREFIXES
-        )
-    )
-    if not action:
-        return "skip", ""
-    data_file = Path(action[0]["d"].value.removeprefix("file://"))
-    shapes_file = Path(action[0]["s"].value.removeprefix("file://"))
+    """(outcome, detail) for one test file: pass, refused or wrong."""
+    manifest = w3c_suite.load(path)
+    data_file, shapes_file = w3c_suite.action(manifest)
     compiled = compile_shapes([shapes_file])
-    if compiled.unsupported:
-        return "refused", next(iter(compiled.unsupported.values()))
-    if manifest.query("ASK { ?t mf:result sht:Failure }", prefixes=PREFIXES):
+    expects_failure = w3c_suite.expects_failure(manifest)
+    if compiled.unsupported:  # a refusal is the right answer when the suite expects a failure
+        return ("pass", "") if expects_failure else ("refused", next(iter(compiled.unsupported.values())))
+    if expects_failure:
         return "wrong", "the suite expects a failure"
-    expected = {
-        (_name(r["f"]), r["c"].value, _name(r["s"]), r["v"].value, _name(r["p"]))
-        for r in manifest.query(EXPECTED, prefixes=PREFIXES)
-    }
-    data = manifest if data_file == path.resolve() else _load(data_file)
-    got = {
-        (_name(r.focus), r.component, _name(r.shape), r.severity, _path(r.path))
-        for r in compiled.run(OxigraphRunner(data))
-    }
+    data = manifest if data_file == path.resolve() else w3c_suite.load(data_file)
+    got = w3c_suite.got(compiled.run(OxigraphRunner(data)))
+    expected = w3c_suite.expected(manifest)
     return ("pass", "") if got == expected else ("wrong", str(sorted(got ^ expected)[:2]))
-
-
-def _path(path: str | None) -> str | None:
-    if path is None:
-        return None
-    return f"<{path}>" if not path.startswith(("^", "(")) else "_"
 
 
 def main(root: Path) -> None:
@@ -79,8 +40,8 @@ def main(root: Path) -> None:
     print("| part | pass | refused | wrong |\n|---|---|---|---|")
     for part in ("core", "sparql"):
         tally: collections.Counter = collections.Counter()
-        for path in sorted((root / part).rglob("*.ttl")):
-            if path.name != "manifest.ttl":
+        for path in w3c_suite.tests(root):
+            if path.relative_to(root).parts[0] == part:
                 outcome, detail = run_test(path)
                 tally[outcome] += 1
                 if outcome == "wrong":
@@ -91,4 +52,4 @@ def main(root: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else w3c_suite.ROOT)

@@ -61,15 +61,15 @@ def _row(result) -> tuple[str, ...]:
 
 def test_cli_refuses_or_falls_back_per_shape(capsys):
     """--engine svco: exit 2 naming shape and construct; auto: that shape alone on pyshacl, said on stderr."""
-    case = str(Path(__file__).parent / "data" / "shacl" / "engine" / "unknown-parameter.ttl")
+    case = str(Path(__file__).parent / "data" / "shacl" / "engine" / "nested-sparql.ttl")
     assert main(["shacl", case, "--shapes", case, "--engine", "svco"]) == 2
     err = capsys.readouterr().err
-    assert "http://example.org/ns#S" in err and "#pattern" in err
+    assert "http://example.org/ns#S" in err and "SPARQLConstraintComponent inside another shape" in err
     assert main(["shacl", case, "--shapes", case, "--format", "json"]) == 1
     out, err = capsys.readouterr()
     assert json.loads(out)["engine"] == "svco+pyshacl"
     assert "pyshacl runs <http://example.org/ns#S>" in err
-    assert [r["component"] for r in json.loads(out)["results"]] == ["PatternConstraintComponent"]
+    assert [r["component"] for r in json.loads(out)["results"]] == ["NodeConstraintComponent"]
 
 
 def test_nested_property_shape_severity_and_message():
@@ -97,3 +97,12 @@ def test_pyshacl_agrees_on_case(case: Path):
     expected = {tuple(line.split()) for line in _declared(case, "expect")}
     width = max(len(e) for e in expected)
     assert {_row(r)[:width] for r in run_pyshacl(store, [case])} == expected
+
+
+def test_component_message_fills_parameters():
+    """A SPARQL-based component's sh:message has its {$param} placeholders filled with the parameter values."""
+    case = Path(__file__).parent / "data" / "shacl" / "engine" / "sparql-component-ask.ttl"
+    store = Store()
+    store.load([case])
+    results = compile_shapes([case]).run(OxigraphRunner(store.oxigraph))
+    assert {(r.value.value, r.message) for r in results} == {("long", "longer than 2"), ("too long", "longer than 2")}

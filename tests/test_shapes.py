@@ -112,27 +112,33 @@ def test_engines_agree_on_all_fixtures_and_examples():
 
 
 def test_unsupported_shapes_fall_back_to_pyshacl(tmp_path):
-    """A shape outside the fast engine's subset (here sh:pattern) is run by pyshacl (that shape alone), not ignored."""
+    """A shape outside the fast engine's subset (here a SPARQL constraint inside sh:node) is run by pyshacl (that
+    shape alone), not ignored."""
     shapes = tmp_path / "extra.ttl"
     shapes.write_text(
         "@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix svc: <https://w3id.org/svco#> .\n"
         "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-        "<https://example.org/shapes#LabelPattern> a sh:PropertyShape ; sh:targetClass svc:ValueStream ;\n"
-        '    sh:path rdfs:label ; sh:pattern "^[A-Z]" .\n'
+        "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+        "<https://example.org/shapes#LabelPattern> a sh:NodeShape ; sh:targetClass svc:ValueStream ;\n"
+        "    sh:node <https://example.org/shapes#NoComment> .\n"
+        "<https://example.org/shapes#NoComment> a sh:NodeShape ;\n"
+        '    sh:sparql [ sh:select "SELECT $this WHERE { $this rdfs:comment ?c }" ; sh:prefixes sh: ] .\n'
+        'sh: sh:declare [ sh:prefix "rdfs" ; sh:namespace "http://www.w3.org/2000/01/rdf-schema#" ] .\n'
     )
     model = tmp_path / "lowercase.ttl"
     model.write_text(
         "@prefix svc: <https://w3id.org/svco#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-        '<https://example.org/m#a> a svc:ValueStream ; rdfs:label "lowercase stream" .\n'
+        '<https://example.org/m#a> a svc:ValueStream ; rdfs:label "lowercase stream" ; rdfs:comment "x" .\n'
         '<https://example.org/m#b> a svc:ValueStream ; rdfs:label "Capitalised stream" .\n'
     )
     store = store_with(model)
     with pytest.raises(
-        UsageError, match=r"cannot evaluate these shapes:\n  <https://example.org/shapes#LabelPattern> uses .*#pattern"
+        UsageError,
+        match=r"cannot evaluate these shapes:\n  <https://example.org/shapes#LabelPattern>.*inside another shape",
     ):
         run_engine(store, "svco", [shapes])
     results, engine = run_engine(store, "auto", [shapes])
     assert engine == "svco+pyshacl"
     assert [(r.focus.value, r.component) for r in results] == [
-        ("https://example.org/m#a", "http://www.w3.org/ns/shacl#PatternConstraintComponent")
+        ("https://example.org/m#a", "http://www.w3.org/ns/shacl#NodeConstraintComponent")
     ]

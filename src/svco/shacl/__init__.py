@@ -3,15 +3,16 @@
 Layout: ``graph`` reads the shapes graph (any RDF syntax; which nodes are shapes, incl. untyped shapes with
 targets and implicit class targets), ``targets`` and ``paths`` (every SHACL path form) become SPARQL,
 ``components/*`` hold one family of constraint components each (SHACL section 4; SPARQL constraints,
-section 5), ``nesting`` builds a shape and turns a nested one (sh:node, sh:not, ...) into a violation
-pattern, ``variables`` renames the variables of an embedded pattern, ``engine`` compiles and runs,
-``runner`` is the execution seam (:class:`QueryRunner`, with :class:`OxigraphRunner` for the embedded store;
-queries are standard SPARQL 1.1), ``results`` the results.
+section 5, and SPARQL-based constraint components, section 6), ``nesting`` builds a shape and turns a nested
+one (sh:node, sh:not, ...) into a violation pattern, ``variables`` renames the variables of an embedded
+pattern, ``prebind`` pre-binds ``$this``/``$value`` set-at-a-time, ``engine`` compiles and runs, ``runner``
+is the execution seam (:class:`QueryRunner`, with :class:`OxigraphRunner` for the embedded store; queries are
+standard SPARQL 1.1), ``results`` the results.
 
-Each constraint is one query over the whole data graph. A shape using anything not implemented yet
-(string-based and property-pair components, SPARQL on property shapes or inside another shape, ASK
-validators, custom components, ``$this`` where a join is not a pre-binding, recursive shapes)
-is listed in :attr:`CompiledShapes.unsupported` with the reason: never silently skipped.
+Each constraint is one query over the whole data graph. A shape using anything not implemented
+(``$shapesGraph``, SHACL-SPARQL constraints and components inside another shape, recursive shapes) or that
+SHACL rejects (ill-formed SPARQL: MINUS, VALUES, SERVICE, ``AS $this``...) is listed in
+:attr:`CompiledShapes.unsupported` with the reason: never silently skipped.
 """
 
 from svco.shacl.engine import CompiledShapes, compile_shapes

@@ -97,7 +97,7 @@ def _result(shape: Shape, check: Check, row: dict) -> Result:
     if isinstance(row.get("path"), ox.NamedNode):
         path = row["path"].value
     value = row.get("value")
-    if value is None and check.component == SH + "SPARQLConstraintComponent" and path is None:
+    if value is None and check.focus_is_value and shape.path is None:
         value = row["this"]  # SHACL-SPARQL: with no ?value, a node shape's result has the focus node as value
     return Result(
         focus=row["this"],

@@ -16,8 +16,10 @@ from svco.shacl.results import SH
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL_CLASS = "http://www.w3.org/2002/07/owl#Class"
+OWL = "http://www.w3.org/2002/07/owl#"
+OWL_CLASS = OWL + "Class"
 RDF_TYPE = RDF + "type"
+_TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 _TARGETS = ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "target")
 
 
@@ -26,13 +28,25 @@ class Unsupported(Exception):
 
 
 class ShapesGraph:
-    """The shapes graph in a small in-memory Oxigraph store, with the accessors the compiler needs."""
+    """The shapes graph in a small in-memory Oxigraph store, with the accessors the compiler needs.
+
+    The store normalises literals (oxigraph#526: ``"1"^^xsd:boolean`` becomes ``true``), which is what the
+    data store does too, so constants compared with data stay comparable; boolean flags, which SHACL reads
+    as written (only ``true`` switches on ``sh:uniqueLang``, ``sh:deactivated``...), come from the parser.
+    """
 
     def __init__(self, files: Iterable[Path]) -> None:
         self.store = ox.Store()
+        self._true: set[tuple] = set()  # (subject, predicate) with the object written as "true"^^xsd:boolean
         for path in files:
             fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
-            self.store.load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+            quads = list(ox.parse(path=path, format=fmt, base_iri=path.resolve().as_uri(), rename_blank_nodes=True))
+            self.store.extend(quads)
+            self._true |= {(q.subject, q.predicate.value) for q in quads if q.object == _TRUE}
+
+    def flag(self, subject, predicate: str) -> bool:
+        """Whether ``subject predicate true`` is in the shapes graph as written (SHACL boolean parameters)."""
+        return (subject, predicate) in self._true
 
     def all(self, subject, predicate: str) -> list:
         """Every object of ``subject predicate``."""
@@ -62,18 +76,27 @@ class ShapesGraph:
         return items
 
     def prefixes(self, node) -> str:
-        """PREFIX lines for the ``sh:prefixes`` of ``node`` (a SPARQL constraint, target or validator)."""
-        lines = set()
-        for source in self.all(node, SH + "prefixes"):
+        """PREFIX lines for the ``sh:prefixes`` of ``node`` (a SPARQL constraint, target or validator).
+
+        Declarations are collected from each ``sh:prefixes`` node and, transitively, the ontologies it
+        ``owl:imports`` within the shapes graph (SHACL 5.2.1); nothing is fetched."""
+        lines: dict[str, str] = {}
+        todo, seen = list(self.all(node, SH + "prefixes")), set()
+        while todo:
+            source = todo.pop()
+            if source in seen:
+                continue
+            seen.add(source)
+            todo += self.all(source, OWL + "imports")
             for declaration in self.all(source, SH + "declare"):
                 prefix = self.one(declaration, SH + "prefix")
                 namespace = self.one(declaration, SH + "namespace")
                 if prefix is None or namespace is None:
                     raise Unsupported(f"incomplete sh:declare {declaration} under sh:prefixes of {node}")
-                lines.add(f"PREFIX {prefix.value}: <{namespace.value}>")
-            if not self.all(source, SH + "declare") and source != node:
-                raise Unsupported(f"sh:prefixes {source} of {node} declares nothing (owl:imports is not followed)")
-        return "\n".join(sorted(lines))
+                if lines.get(prefix.value, namespace.value) != namespace.value:
+                    raise Unsupported(f"sh:prefixes of {node} declare {prefix.value}: twice, differently")
+                lines[prefix.value] = namespace.value
+        return "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in sorted(lines.items()))
 
     def shapes(self) -> list:
         """Every shape with targets: typed shapes, untyped nodes with sh:target*, implicit class targets."""
@@ -89,10 +112,3 @@ class ShapesGraph:
         """Whether ``node`` is also a class (rdfs:Class or owl:Class), so it targets its own instances."""
         types = {t.value for t in self.all(node, RDF_TYPE)}
         return isinstance(node, ox.NamedNode) and bool(types & {RDFS + "Class", OWL_CLASS})
-
-    def component_parameters(self) -> set[str]:
-        """Parameter predicates of the SPARQL-based constraint components the shapes graph declares."""
-        found = set()
-        for q in self.store.quads_for_pattern(None, ox.NamedNode(SH + "parameter"), None):
-            found |= {p.value for p in self.all(q.object, SH + "path") if isinstance(p, ox.NamedNode)}
-        return found

@@ -29,15 +29,28 @@ NEVER = "FILTER(false)"  # the violation pattern of a shape nothing violates
 
 def families() -> tuple:
     """The constraint component families, in the order their checks run (imported here: they use this module)."""
-    from svco.shacl.components import cardinality, logical, other, shape_based, sparql, value_range, value_type
+    from svco.shacl.components import (
+        cardinality,
+        logical,
+        other,
+        property_pair,
+        shape_based,
+        sparql,
+        sparql_component,
+        string_based,
+        value_range,
+        value_type,
+    )
 
-    return (cardinality, value_type, value_range, other, logical, shape_based, sparql)
+    return (
+        *(cardinality, value_type, value_range, string_based, property_pair, other, logical, shape_based),
+        *(sparql, sparql_component),
+    )
 
 
 def deactivated(g: ShapesGraph, node) -> bool:
     """Whether the shape is switched off with ``sh:deactivated true``."""
-    flag = g.one(node, SH + "deactivated")
-    return flag is not None and flag.value == "true"
+    return g.flag(node, SH + "deactivated")
 
 
 def build_shape(g: ShapesGraph, node, focus: str, prefixes: str = "", stack: tuple = (), nested: bool = False) -> Shape:
@@ -45,7 +58,9 @@ def build_shape(g: ShapesGraph, node, focus: str, prefixes: str = "", stack: tup
     if node in stack:
         raise Unsupported(f"{stack[0]} is recursive: it reaches {node} again (SHACL leaves recursion undefined)")
     known = DECLARATIONS.union(*(family.PARAMETERS for family in families()))
-    unknown = {p for p in g.predicates(node) if p.startswith(SH) or p in g.component_parameters()} - known
+    unknown = {p for p in g.predicates(node) if p.startswith(SH)} - known
+    if node in g.all(node, SH + "sparql"):  # a shape that is its own SPARQL constraint
+        unknown -= {SH + "select", SH + "prefixes"}
     if unknown:
         raise Unsupported(f"{node} uses {', '.join(sorted(unknown))}")
     if SH + "NodeShape" in {t.value for t in g.all(node, RDF_TYPE)} and g.one(node, SH + "path") is not None:

@@ -23,6 +23,7 @@ class Check:
     #: A group pattern over ?this that matches iff ?this violates the constraint: how the check is embedded
     #: when the shape is nested (sh:node, sh:not, ...). None: the constraint cannot be nested.
     violation: str | None = None
+    focus_is_value: bool = False  # SHACL-SPARQL: a solution without ?value has the focus node as its value
 
 
 @dataclass

@@ -39,8 +39,7 @@ def _qualified(g: ShapesGraph, shape: Shape) -> list[Check]:
     if qualified is None:
         return []  # SHACL 4.7.3: without its mandatory sh:qualifiedValueShape the component does not apply
     condition = conforms_test(g, qualified, "?value", shape.stack)
-    disjoint = g.one(shape.node, SH + "qualifiedValueShapesDisjoint")
-    if disjoint is not None and disjoint.value == "true":
+    if g.flag(shape.node, SH + "qualifiedValueShapesDisjoint"):
         for sibling in _siblings(g, shape.node):
             condition += f" FILTER EXISTS {violates(g, sibling, '?value', shape.stack)}"
     found = []

@@ -1,89 +1,61 @@
-"""SPARQL-based constraints (SHACL 5): ``sh:sparql`` SELECT constraints on node shapes.
+"""SPARQL-based constraints (SHACL 5): ``sh:sparql`` SELECT constraints on node and property shapes.
 
-``$this`` is pre-bound by joining the focus-node pattern in at the start of the WHERE group. That equals the
-spec's pre-binding wherever ``$this`` occurs at the top level of the WHERE group, inside ``EXISTS`` groups,
-or as a triple-pattern term of an ``OPTIONAL`` group; anywhere else (UNION branches, nested groups,
-sub-SELECTs, expressions inside OPTIONAL) it can differ, so such queries are refused with
-:class:`Unsupported` rather than risk a wrong verdict. So are the queries the spec rejects (MINUS, SERVICE,
-VALUES, ``AS $this``, sub-SELECTs not projecting ``$this``) and the pre-bound variables the engine does not
-provide yet (``$shapesGraph``, ``$currentShape``).
+Pre-binding follows the spec set-at-a-time (see :mod:`svco.shacl.prebind`): ``$this`` ranges over the focus
+nodes, joined in at the start of the WHERE group and of each nested group that mentions it (UNION branches,
+OPTIONAL, sub-SELECTs...); ``$currentShape`` is the shape's IRI and ``$PATH`` the property shape's path,
+both substituted as constants. ``$shapesGraph`` is not provided: the data graph is the union of the runner's
+graphs, so loading the shapes there would change the data; a query using it is refused, never run unbound.
 """
 
 from __future__ import annotations
 
-import re
+import pyoxigraph as ox
 
+from svco.shacl import prebind
 from svco.shacl.graph import ShapesGraph, Unsupported
 from svco.shacl.plan import Check, Shape
 from svco.shacl.results import SH
-from svco.sparql import _code_positions, where_group_start
+from svco.sparql import where_group_start
 
 PARAMETERS = {SH + "sparql"}
-_THIS = re.compile(r"[?$]this\b")
-_REJECTED = re.compile(r"\b(MINUS|SERVICE|VALUES)\b|\bAS\s*[?$](this|currentShape|shapesGraph)\b", re.IGNORECASE)
-_SUBSELECT = re.compile(r"\bSELECT\b(.*?)(\bWHERE\b|\{)", re.IGNORECASE | re.DOTALL)
-_NOT_PROVIDED = re.compile(r"[?$](shapesGraph|currentShape)\b")
-_OPENER = re.compile(r"\b(EXISTS|OPTIONAL)\s*$", re.IGNORECASE)
 
 
 def checks(g: ShapesGraph, shape: Shape) -> list[Check]:
-    """One check for each ``sh:sparql`` constraint of ``shape``."""
+    """One check for each active ``sh:sparql`` constraint of ``shape``."""
     found = []
     for constraint in g.all(shape.node, SH + "sparql"):
-        if shape.path is not None:
-            raise Unsupported(f"{shape.node}: SPARQL constraints on property shapes ($PATH) are not supported")
-        deactivated = g.one(constraint, SH + "deactivated")
-        if deactivated is not None and deactivated.value == "true":
+        if g.flag(constraint, SH + "deactivated"):
             continue
         select = g.one(constraint, SH + "select")
         if select is None:
-            raise Unsupported(f"{shape.node}: a sh:sparql constraint without sh:select (ASK is not supported)")
-        text = select.value
-        code = "".join(c for _, c in _code_positions(text))
-        for pattern, what in ((_REJECTED, "a query SHACL rejects"), (_NOT_PROVIDED, "an unsupported variable")):
-            bad = pattern.search(code)
-            if bad:
-                raise Unsupported(f"{shape.node}: sh:sparql uses {bad[0]} ({what})")
-        _check_subselects(shape, code)
-        at = where_group_start(text)
-        _check_prebinding(shape, text[at:])
-        text = _THIS.sub("?this", text)
-        at = where_group_start(text)
-        if not _THIS.search("".join(c for _, c in _code_positions(text[:at]))):
-            raise Unsupported(f"{shape.node}: a SPARQL constraint must project $this")
-        prefixes = "\n".join(p for p in (g.prefixes(constraint), shape.prefixes) if p)
-        bound = text[:at] + f" {shape.focus_select()} " + text[at:]
+            raise Unsupported(f"{shape.node}: a sh:sparql constraint without sh:select (ill-formed)")
+        sparql = select_query(g, shape, constraint, select.value, {})
         message = g.one(constraint, SH + "message")
-        found.append(Check(SH + "SPARQLConstraintComponent", f"{prefixes}\n{bound}", message and message.value))
+        found.append(Check(SH + "SPARQLConstraintComponent", sparql, message and message.value, focus_is_value=True))
     return found
 
 
-def _check_prebinding(shape: Shape, body: str) -> None:
-    """Refuse a WHERE body where joining ``$this`` in would not equal the spec's pre-binding."""
-    stack: list[str] = []  # kind of each open group inside the WHERE group: exists, optional or nested
-    parens = 0
-    code = "".join(c for _, c in _code_positions(body))
-    for i, c in enumerate(code):
-        if c == "{":
-            opener = _OPENER.search(code[max(0, i - 20) : i])
-            stack.append(opener[1].lower() if opener else "nested")
-        elif c == "}":
-            if not stack:
-                return  # end of the WHERE group
-            stack.pop()
-        elif c == "(":
-            parens += 1
-        elif c == ")":
-            parens -= 1
-        elif c in "?$" and _THIS.match(code, i):
-            inside = [k for k in stack if k != "exists"]
-            if "nested" in inside or (inside and parens > 0):
-                raise Unsupported(f"{shape.node}: $this inside a nested group, UNION or sub-SELECT of sh:sparql")
+def constants(shape: Shape, parameters: dict[str, ox.NamedNode | ox.Literal], text: str) -> dict[str, str]:
+    """The constants substituted into the query ``text``: ``$currentShape``, ``$PATH`` and the component's
+    parameters. A blank-node shape (a property shape under sh:property, usually) has no IRI to write for
+    ``$currentShape``: refused only when the query uses it."""
+    found = {name: str(term) for name, term in parameters.items()}
+    if isinstance(shape.node, ox.NamedNode):
+        found["currentShape"] = str(shape.node)
+    elif prebind.variable("currentShape").search(prebind.code_text(text)):
+        raise Unsupported(f"{shape.node}: $currentShape in the SPARQL of a blank-node shape (it has no IRI to bind)")
+    if shape.path is not None:
+        found["PATH"] = shape.path
+    return found
 
 
-def _check_subselects(shape: Shape, code: str) -> None:
-    """SHACL 5.3.1: every sub-SELECT must project the pre-bound ``$this`` (or use ``*``)."""
-    for match in list(_SUBSELECT.finditer(code))[1:]:
-        projection = match[1]
-        if "*" not in projection and not _THIS.search(projection):
-            raise Unsupported(f"{shape.node}: a sub-SELECT of sh:sparql does not project $this (SHACL rejects it)")
+def select_query(g: ShapesGraph, shape: Shape, owner, text: str, parameters: dict) -> str:
+    """A SELECT constraint or validator with ``$this`` pre-bound to the shape's focus nodes, run as one query."""
+    prebind.reject(shape.node, text, ["this", "currentShape", "shapesGraph", *parameters])
+    text = prebind.substitute(text, constants(shape, parameters, text))
+    at = where_group_start(text)
+    if not prebind.variable("this").search(prebind.code_text(text[:at])):
+        raise Unsupported(f"{shape.node}: a SPARQL constraint must project $this")
+    text = prebind.substitute(prebind.join_in(text, at, ["this"], shape.focus_select()), {"this": "?this"})
+    prefixes = "\n".join(p for p in (g.prefixes(owner), shape.prefixes) if p)
+    return f"{prefixes}\n{text}"
