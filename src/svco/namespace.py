@@ -38,6 +38,10 @@ class SVC(DefinedNamespace):
     Team: URIRef
     TechnicalManagementPractice: URIRef
     ValueChainActivity: URIRef
+    Service: URIRef
+    ServiceValueSystem: URIRef
+    SVSComponent: URIRef
+    Dimension: URIRef
     ValueStream: URIRef
     ValueStreamStep: URIRef
 
@@ -69,6 +73,8 @@ class SVC(DefinedNamespace):
     trigger: URIRef
     usesPractice: URIRef
     waitTime: URIRef
+    deliversService: URIRef
+    hasComponent: URIRef
 
     # The six value chain activities
     DeliverAndSupport: URIRef
@@ -144,6 +150,30 @@ class SVC(DefinedNamespace):
     UserSupportTaskCompletionInformation: URIRef
     UserSupportTasks: URIRef
     ValueChainPerformanceInformation: URIRef
+    AuditFindings: URIRef
+    Budgets: URIRef
+    DemandForecasts: URIRef
+    EngagementPlans: URIRef
+    HealthReports: URIRef
+    Incidents: URIRef
+    IncidentsResolved: URIRef
+    MonitoringAlerts: URIRef
+    ProductRoadmaps: URIRef
+    RequestsFulfilled: URIRef
+    ServiceCatalogue: URIRef
+    ServiceRequests: URIRef
+    UserRequests: URIRef
+
+    # Service value system components and the four dimensions
+    SVSGuidingPrinciples: URIRef
+    SVSGovernance: URIRef
+    SVSServiceValueChain: URIRef
+    SVSPractices: URIRef
+    SVSContinualImprovement: URIRef
+    OrganizationsAndPeople: URIRef
+    ValueStreamsAndProcesses: URIRef
+    InformationAndTechnology: URIRef
+    PartnersAndSuppliers: URIRef
 
     # External parties
     Customers: URIRef
