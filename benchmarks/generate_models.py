@@ -65,8 +65,8 @@ def stream_ttl(n: int, defect: int | None) -> str:
         lines.append("    svc:usesPractice " + ", ".join(f"svc:{p}" for p in used) + " ;")
         lines.append("    svc:consumes " + ", ".join(f"svc:{a}" for a in consumes) + " ;")
         lines.append("    svc:produces " + ", ".join(f"svc:{a}" for a in produces) + " ;")
-        lines.append(f'    svc:processTime "PT{1 + (n + i) % 8}H"^^xsd:duration ;')
-        lines.append(f'    svc:waitTime "P{(n * 7 + i) % 5}D"^^xsd:duration .')
+        lines.append(f"    svc:processTimeMinutes {60 * (1 + (n + i) % 8)} ;")
+        lines.append(f"    svc:waitTimeMinutes {1440 * ((n * 7 + i) % 5)} .")
     return "\n".join(lines) + "\n"
 
 

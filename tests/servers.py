@@ -43,6 +43,7 @@ class Server:
     user: str | None = None
     password: str | None = None
     auth: str = "basic"
+    pid: int | None = None  # the server process, to watch its memory
 
     def credentials(self) -> list[str]:
         """The svco options that carry the write credentials."""
@@ -132,7 +133,7 @@ def oxigraph_server(tmp_path_factory) -> Iterator[Server]:
                "--union-default-graph"]  # fmt: skip
     process = _run(command, folder, f"{base}/query?query=ASK%7B%7D")
     try:
-        yield Server("oxigraph", f"{base}/query", f"{base}/update", f"{base}/store")
+        yield Server("oxigraph", f"{base}/query", f"{base}/update", f"{base}/store", pid=process.pid)
     finally:
         _stop(process)
 
@@ -216,6 +217,7 @@ def virtuoso_server(tmp_path_factory) -> Iterator[Server]:
             user="dba",
             password=password,
             auth="digest",
+            pid=process.pid,
         )
     finally:
         _stop(process)

@@ -6,6 +6,8 @@ import pytest
 
 from svco.cli import cli, main
 
+from .conftest import DATA
+
 
 def _explode(*args, **kwargs):
     raise ZeroDivisionError("boom\nsecond line")
@@ -52,3 +54,17 @@ def test_usage_errors_stay_2(capsys):
     assert main(["info", "--no-such-option"]) == 2
     assert main(["no-such-command"]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_pyshacl_giving_up_on_an_ill_typed_literal_is_exit_2_without_traceback(tmp_path, capsys):
+    """rdflib recurses without end on ``"x"^^xsd:integer`` arithmetic inside pySHACL: a clear exit 2, not 3."""
+    model = tmp_path / "m.ttl"
+    text = (DATA / "valid" / "minimal-stream.ttl").read_text()
+    model.write_text(text.replace("svc:position 1", 'svc:position "x"^^<http://www.w3.org/2001/XMLSchema#integer>'))
+    assert '"x"' in model.read_text()
+    code = main(["validate", str(model), "--engine", "pyshacl"])
+    err = capsys.readouterr().err
+    assert code in (1, 2), err
+    assert "Traceback" not in err and "internal error" not in err
+    if code == 2:
+        assert "--engine auto" in err

@@ -98,3 +98,58 @@ def test_timeout_bounds_an_import_download(trickling_server, tmp_path):
     with pytest.raises(InputError, match="cannot fetch"):
         resolve_imports(store, allow_network=True, timeout=1.0)
     assert time.monotonic() - started < 8
+
+
+class _Garbage(http.server.BaseHTTPRequestHandler):
+    """Answers every request with the class's ``body`` as SPARQL JSON results, whatever it is."""
+
+    body = b""
+
+    def do_GET(self):
+        self._answer()
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self._answer()
+
+    def _answer(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args):
+        pass
+
+
+BAD_ANSWERS = [
+    b"garbage",
+    b'{"results": {"bindings": [{"x": "not a term"}]}}',
+    b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "martian", "value": "1"}}]}}',
+    b"[1, 2]",
+    b'{"boolean": tr',
+    b"\xff\xfe\x00",
+    b"",
+    b'{"head": {"vars": ["x"]}, "results": {"bindings": 7}}',
+]
+
+
+@pytest.mark.parametrize("body", BAD_ANSWERS)
+@pytest.mark.parametrize("query", [["ontology-summary"], ["--sparql", "ASK {}"]])
+def test_garbage_answers_are_exit_1_with_a_reason(capsys, body, query):
+    """A server that answers 200 with something that is not SPARQL results fails the query (1), not svco (3)."""
+    handler = type("Answer", (_Garbage,), {"body": body})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/query"
+        code = main(["query", *query, "--endpoint", url, "--timeout", "5"])
+    finally:
+        server.shutdown()
+        server.server_close()
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert "Traceback" not in err and "bug in svco" not in err
+    assert url in err or "server" in err

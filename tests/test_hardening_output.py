@@ -192,3 +192,47 @@ def test_dev_stdout_redirected_to_a_file_is_written_through(tmp_path):
     assert done.returncode == 1
     assert os.stat(target).st_ino == inode
     assert json.loads(target.read_text())["conforms"] is False
+
+
+@pytest.mark.parametrize(
+    ("command", "code"),
+    [
+        (["query", "--sparql", "SELECT * WHERE { ?s ?p ?o . ?a ?b ?c } LIMIT 200000", "--format", "csv"], 0),
+        (["validate", str(DATA / "invalid"), "--format", "turtle"], 1),
+    ],
+)
+def test_a_reader_that_stops_early_gets_no_traceback_and_the_verdict_stays(command, code):
+    """``svco ... | head -c 10``: the closed pipe ends svco quietly; validate's exit code is still its verdict."""
+    reader = subprocess.Popen(["head", "-c", "10"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    writer = subprocess.run([SVCO, *command], stdout=reader.stdin, stderr=subprocess.PIPE, text=True, timeout=120)
+    reader.stdin.close()
+    reader.wait(timeout=10)
+    assert writer.returncode == code, writer.stderr
+    assert "Traceback" not in writer.stderr and "internal error" not in writer.stderr
+
+
+def test_a_250_character_output_name_is_written(tmp_path, capsys):
+    """The temporary file written beside the target must not make a name that fits too long (NAME_MAX 255)."""
+    target = tmp_path / ("r" * 250)
+    code, err = _validate_to(target, capsys)
+    assert code == 1, err
+    assert json.loads(target.read_text())["conforms"] is False
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "json"])
+def test_query_output_escapes_controls_for_people_and_keeps_data_exact(tmp_path, capsys, fmt):
+    """A label holding an ANSI escape, BEL and a right-to-left override: shown escaped in a table or markdown
+    (a label cannot drive the terminal); kept exactly in CSV and JSON, piped or not (data must not change)."""
+    label = "bad \x1b[2J\x07 x\u202e y"
+    model = tmp_path / "m.ttl"
+    model.write_text('<urn:a> <http://www.w3.org/2000/01/rdf-schema#label> "bad \\u001B[2J\\u0007 x\\u202e y" .\n')
+    code = main(["query", "--sparql", "SELECT ?l WHERE { <urn:a> ?p ?l }", str(model), "--format", fmt])
+    out = capsys.readouterr().out
+    assert code == 0
+    if fmt in ("table", "markdown"):
+        assert not any(ch in out for ch in "\x1b\x07\u202e"), repr(out)
+        assert "\\x1b[2J\\x07 x\\u202e y" in out
+    elif fmt == "csv":
+        assert out.splitlines()[1] == label
+    else:
+        assert json.loads(out)["results"]["bindings"][0]["l"]["value"] == label

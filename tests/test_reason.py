@@ -92,3 +92,21 @@ def test_cli_missing_model_is_exit_2(capsys, tmp_path):
     err = capsys.readouterr().err
     assert "nope.ttl: no such file" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.java
+@pytest.mark.parametrize("folder", ["examples", "valid"])
+def test_every_example_and_valid_fixture_is_in_owl2_dl(folder, capsys):
+    """What Protégé users are told to run: `svco reason --profile` exits 0 on every model that validates."""
+    from svco.resources import examples_dir
+
+    path = examples_dir() if folder == "examples" else DATA / "valid"
+    assert main(["reason", "--profile", str(path)]) == 0, capsys.readouterr().out
+    assert "OWL 2 DL (OWL API): in profile" in capsys.readouterr().out
+
+
+@pytest.mark.java
+def test_the_deprecated_durations_are_outside_owl2_dl(capsys):
+    """Why svc:processTime/svc:waitTime are deprecated: an xsd:duration literal is outside the OWL 2 datatype map."""
+    assert main(["reason", "--profile", str(DATA / "queries" / "model.ttl")]) == 1
+    assert "xsd:duration" in capsys.readouterr().out

@@ -10,6 +10,7 @@ owlready2) are imported inside the commands that need them, so that `svco info` 
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import traceback
@@ -34,6 +35,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     """
     if debug and isinstance(ctx.obj, dict):
         ctx.obj["debug"] = True
+        logging.getLogger("rdflib").setLevel(logging.NOTSET)
 
 
 for _module in (core, knowledge, query, validate):
@@ -45,6 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``svco`` command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     args = list(argv) if argv is not None else None
     state = {"debug": os.environ.get("SVCO_DEBUG", "") not in ("", "0")}
+    if not state["debug"]:  # rdflib logs ill-typed literals with a traceback: svco reports them itself
+        logging.getLogger("rdflib").setLevel(logging.CRITICAL)
     try:
         result = cli.main(args=args, prog_name="svco", standalone_mode=False, obj=state)
     except click.exceptions.Exit as exc:

@@ -62,6 +62,7 @@ class SVC(DefinedNamespace):
     performedBy: URIRef
     position: URIRef
     processTime: URIRef
+    processTimeMinutes: URIRef
     produces: URIRef
     purpose: URIRef
     runsValueStream: URIRef
@@ -75,6 +76,7 @@ class SVC(DefinedNamespace):
     waitTime: URIRef
     deliversService: URIRef
     hasComponent: URIRef
+    waitTimeMinutes: URIRef
 
     # The six value chain activities
     DeliverAndSupport: URIRef

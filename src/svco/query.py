@@ -31,6 +31,7 @@ import pyoxigraph as ox
 from svco._callable import make_callable
 from svco.catalog import NamedQuery, Param, find_query, parse_query_file
 from svco.errors import QueryError, UsageError
+from svco.escape import printable
 from svco.resources import NAMESPACE, queries_dir
 from svco.store import PREFIXES, Store, curie
 
@@ -358,7 +359,9 @@ def format_results(
 
     Tables and markdown show IRIs as CURIEs with ``prefixes`` (the models' own and svco's). A ``table`` leaves
     out the ``secondary`` columns (a query's ``# secondary:`` header: IRIs beside their labels) while at least
-    one other column remains; ``csv`` and ``json`` keep every column. ``rich`` draws the table with rich,
+    one other column remains; ``csv`` and ``json`` keep every column. Tables and markdown are for people:
+    control characters in values (ANSI escapes, BEL, bidirectional overrides) are shown escaped; ``csv`` and
+    ``json`` are data and keep values exactly (JSON escapes them by its own rules). ``rich`` draws the table with rich,
     wrapping cells to fit ``width`` (for a terminal); otherwise it is plain aligned text, which is about 4x
     faster to produce for a few hundred rows and reads the same in a file or a pipe.
     """
@@ -386,8 +389,9 @@ def format_results(
     cells = [[_display(row.get(v), prefixes) for v in shown] for row in results.rows]
     if fmt == "markdown":
         lines = ["| " + " | ".join(shown) + " |", "|" + "---|" * len(shown)]
-        lines += ["| " + " | ".join(_markdown_cell(c) for c in row) + " |" for row in cells]
+        lines += ["| " + " | ".join(printable(_markdown_cell(c)) for c in row) + " |" for row in cells]
         return "\n".join(lines) + "\n"
+    cells = [[printable(c.replace("\n", " ")) for c in row] for row in cells]
     caption = f"{len(results.rows)} row{'' if len(results.rows) == 1 else 's'}"
     if len(shown) < len(results.variables):
         caption += f" (not shown: {', '.join(v for v in results.variables if v not in shown)}; see --format csv)"
@@ -408,8 +412,7 @@ def format_results(
 
 
 def _plain_table(variables: Sequence[str], cells: Sequence[Sequence[str]]) -> str:
-    """An aligned text table: a header, a rule, one line a row (newlines in cells shown as spaces)."""
-    cells = [[c.replace("\n", " ") for c in row] for row in cells]
+    """An aligned text table: a header, a rule, one line a row."""
     widths = [max([len(v), *(len(row[i]) for row in cells)]) for i, v in enumerate(variables)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))

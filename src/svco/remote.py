@@ -119,10 +119,12 @@ class Endpoint:
         import json
 
         try:
-            doc = json.loads(body)
-        except ValueError:
-            raise EndpointError(f"{self.url} did not answer with SPARQL results JSON") from None
-        return results_from_json(doc)
+            results = results_from_json(json.loads(body))
+            if (wrapper.queryType == "ASK") != (results.boolean is not None):
+                raise ValueError(f"a {'table' if results.boolean is None else 'boolean'} for a {wrapper.queryType}")
+            return results
+        except ValueError as exc:
+            raise EndpointError(f"{self.url} did not answer with valid SPARQL results JSON: {_clip(exc)}") from None
 
     def update(self, sparql: str) -> None:
         """Send a SPARQL 1.1 Update request."""
@@ -228,20 +230,34 @@ def _unreachable(endpoint: Endpoint, exc: BaseException) -> EndpointError:
     )
 
 
-def results_from_json(doc: dict) -> Results:
-    """SPARQL 1.1 Query Results JSON (and Virtuoso's ``typed-literal``) to :class:`Results` of RDF terms."""
+def results_from_json(doc: object) -> Results:
+    """SPARQL 1.1 Query Results JSON (and Virtuoso's ``typed-literal``) to :class:`Results` of RDF terms.
+
+    A document of any other shape (a server's error page, a truncated answer) raises ``ValueError``."""
+    if not isinstance(doc, dict):
+        raise ValueError(f"a JSON {type(doc).__name__} instead of an object")
     if "boolean" in doc:
-        return Results(boolean=bool(doc["boolean"]))
-    variables = list(doc.get("head", {}).get("vars", []))
+        if not isinstance(doc["boolean"], bool):
+            raise ValueError("'boolean' is not true or false")
+        return Results(boolean=doc["boolean"])
+    head, results = doc.get("head", {}), doc.get("results", {})
+    variables = head.get("vars", []) if isinstance(head, dict) else None
+    bindings = results.get("bindings", []) if isinstance(results, dict) else None
+    if not isinstance(variables, list) or not isinstance(bindings, list):
+        raise ValueError("no 'head.vars' list or no 'results.bindings' list")
     blank_nodes: dict[str, ox.BlankNode] = {}
     rows = []
-    for binding in doc.get("results", {}).get("bindings", []):
-        rows.append({name: term_from_json(value, blank_nodes) for name, value in binding.items()})
-    return Results(variables=variables, rows=rows)
+    for binding in bindings:
+        if not isinstance(binding, dict):
+            raise ValueError(f"a binding is a JSON {type(binding).__name__}, not an object")
+        rows.append({str(name): term_from_json(value, blank_nodes) for name, value in binding.items()})
+    return Results(variables=[str(v) for v in variables], rows=rows)
 
 
 def term_from_json(value: dict, blank_nodes: dict[str, ox.BlankNode] | None = None) -> Term:
-    """One RDF term of SPARQL results JSON as a pyoxigraph term."""
+    """One RDF term of SPARQL results JSON as a pyoxigraph term (``ValueError`` if it is not one)."""
+    if not isinstance(value, dict) or not isinstance(value.get("value"), str):
+        raise ValueError(f"{str(value)[:80]!r} is not an RDF term of SPARQL results JSON")
     kind = value.get("type")
     if kind == "uri":
         return ox.NamedNode(value["value"])
@@ -250,10 +266,12 @@ def term_from_json(value: dict, blank_nodes: dict[str, ox.BlankNode] | None = No
         return nodes.setdefault(value["value"], ox.BlankNode())
     language = value.get("xml:lang")
     if language:
-        return ox.Literal(value["value"], language=language)
+        return ox.Literal(value["value"], language=str(language))
+    if kind not in ("literal", "typed-literal"):
+        raise ValueError(f"unknown RDF term type {kind!r}")
     datatype = value.get("datatype")
     if datatype and datatype != "http://www.w3.org/2001/XMLSchema#string":
-        return ox.Literal(value["value"], datatype=ox.NamedNode(datatype))
+        return ox.Literal(value["value"], datatype=ox.NamedNode(str(datatype)))
     return ox.Literal(value["value"])
 
 

@@ -20,6 +20,7 @@ import os
 import re
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -235,11 +236,26 @@ class Store:
                     )
                 continue
             if self._store.contains_named_graph(target):
+                if self._holds(target, path):
+                    continue  # unchanged: rewriting it would cost time and renumber its blank nodes
                 staging = ox.NamedNode(STAGING_PREFIX + uuid.uuid4().hex)
                 self._store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=staging)
                 self._swap_in(staging, target)
             else:
                 self._store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=target)
+
+    def _holds(self, target: ox.NamedNode, path: Path) -> bool:
+        """Whether graph ``target`` holds exactly the triples of the Turtle file ``path`` (blank nodes compared
+        by where they occur, not by label: a copy loaded earlier has other labels; the file goes through an
+        in-memory store first, which normalises literals as the persistent one did)."""
+
+        def key(t) -> tuple[str, ...]:
+            return tuple("_:" if isinstance(x, ox.BlankNode) else str(x) for x in (t.subject, t.predicate, t.object))
+
+        fresh = ox.Store()
+        fresh.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=target)
+        stored = Counter(key(q) for q in self._store.quads_for_pattern(None, None, None, target))
+        return stored == Counter(key(q) for q in fresh)
 
     # ------------------------------------------------------------------ reading
     @property

@@ -186,7 +186,14 @@ def run_pyshacl(store: Store, files: list[Path], skip: set[str] = frozenset()) -
     for node in set(shapes.subjects()):
         if node.n3() in skip and node.n3() not in referenced:
             shapes.add((node, rdflib.SH.deactivated, rdflib.Literal(True)))
-    _, report, text = pyshacl.validate(store.to_rdflib(), shacl_graph=shapes, advanced=True, allow_warnings=True)
+    try:
+        _, report, text = pyshacl.validate(store.to_rdflib(), shacl_graph=shapes, advanced=True, allow_warnings=True)
+    except RecursionError:  # rdflib recurses without end on arithmetic over some ill-typed literals
+        raise SvcoError(
+            "pySHACL could not validate this model: rdflib recursed without end evaluating a shape (this happens "
+            'on ill-typed literals such as svc:position "x"^^xsd:integer)',
+            hint="validate with the default engine (--engine auto), which reports such literals as violations",
+        ) from None
     if not isinstance(report, rdflib.Graph):  # pyshacl reports a broken shape as a ValidationFailure
         raise SvcoError(f"pyshacl could not validate: {text.strip()}")
     sh = rdflib.Namespace(SH)

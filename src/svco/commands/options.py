@@ -24,9 +24,11 @@ output_option = click.option(
 
 
 def emit(text: str, output: Path | None) -> None:
-    """Print ``text``, or write it atomically to ``output``."""
+    """Print ``text`` exactly as ``-o`` would write it (click would strip ANSI codes from a pipe: data in a CSV
+    must not change with where it goes; human formats escape control characters themselves), or write it
+    atomically to ``output``."""
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=True)
         return
     from svco.output import atomic_write_text
 
