@@ -71,8 +71,8 @@ def test_mermaid_value_chain_detail(capsys):
     for node in ("Plan", "Engage", "DesignAndTransition", "ObtainBuild", "DeliverAndSupport", "Improve"):
         assert re.search(rf"^    {node}\[", out, re.M)
     assert (
-        '-->|"Architectures and policies<br/>Portfolio decisions<br/>Strategic, tactical and operational plans"| '
-        "DesignAndTransition" in out
+        '-->|"Architectures and policies<br/>Budgets<br/>Portfolio decisions<br/>'
+        'Strategic, tactical and operational plans"| DesignAndTransition' in out
     )
 
 
