@@ -70,7 +70,7 @@ def test_picking_a_stream_overlays_it_with_its_warnings(page, tmp_path):
     detail = page.locator("#explorer-detail")
     assert detail.locator("h3").inner_text() == "Capacity review"
     assert detail.locator("ol.steps > li").count() == 3
-    assert "no canonical flow from Deliver and support to Plan" in detail.locator(".warn").last.inner_text()
+    assert "no canonical flow from Plan to Deliver and support" in detail.locator(".warn").last.inner_text()
     badges = page.locator("#value-chain svg .badge").all_text_contents()
     assert sorted(badges) == ["step 1", "step 2", "step 3"]
     assert "faded" in (page.locator("#chain-Improve").get_attribute("class") or "")
