@@ -4,8 +4,9 @@
 >>> SVC.DesignAndTransition
 rdflib.term.URIRef('https://w3id.org/svco#DesignAndTransition')
 
-Flows are not listed (there are many and their names are derived); use ``SVC["Flow_..."]``, which
-``_fail`` would refuse, through :data:`SVC_FLOWS` instead. A test keeps this list equal to the ontology's.
+Flows and practice contributions are not listed (there are many and their names are derived); use
+``SVC["Flow_..."]``, which ``_fail`` would refuse, through :data:`SVC_FLOWS` instead. A test keeps this list
+equal to the ontology's.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ class SVC(DefinedNamespace):
 
     # Classes
     ArtifactType: URIRef
+    BroadcastFlow: URIRef
+    ContributionLevel: URIRef
     Consumer: URIRef
     Demand: URIRef
     ExternalParty: URIRef
@@ -32,6 +35,7 @@ class SVC(DefinedNamespace):
     Outcome: URIRef
     Performer: URIRef
     Practice: URIRef
+    PracticeContribution: URIRef
     Role: URIRef
     ServiceManagementPractice: URIRef
     Stakeholder: URIRef
@@ -49,10 +53,14 @@ class SVC(DefinedNamespace):
     activity: URIRef
     bringsArtifact: URIRef
     carries: URIRef
+    chieflyProduces: URIRef
     consumes: URIRef
+    contributesTo: URIRef
+    contributionLevel: URIRef
     externalParty: URIRef
     focus: URIRef
     fromActivity: URIRef
+    hasContribution: URIRef
     hasPerformer: URIRef
     hasStakeholder: URIRef
     hasStep: URIRef
@@ -85,6 +93,10 @@ class SVC(DefinedNamespace):
     Improve: URIRef
     ObtainBuild: URIRef
     Plan: URIRef
+
+    # The two contribution levels
+    KeyContribution: URIRef
+    SupportingContribution: URIRef
 
     # The 34 practices
     ArchitectureManagement: URIRef
