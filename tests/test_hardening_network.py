@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import threading
 import time
@@ -43,17 +44,27 @@ def test_file_imports_with_their_flag_are_read_and_never_echoed(importing_model,
     assert SECRET not in captured.err + captured.out
 
 
-class _Trickle(http.server.BaseHTTPRequestHandler):
-    """Answers 200 and then one byte every 0.2 s for a minute: every read is quick, the whole is not."""
+class _Answering(http.server.BaseHTTPRequestHandler):
+    """A test server's handler: every GET or POST (its body read) gets ``_answer``; nothing is logged."""
 
     def do_GET(self):
-        self._trickle()
+        self._answer()
 
     def do_POST(self):
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self._trickle()
+        self._answer()
 
-    def _trickle(self):
+    def _answer(self):
+        raise NotImplementedError
+
+    def log_message(self, *args):
+        pass
+
+
+class _Trickle(_Answering):
+    """Answers 200 and then one byte every 0.2 s for a minute: every read is quick, the whole is not."""
+
+    def _answer(self):
         self.send_response(200)
         self.send_header("Content-Type", "application/sparql-results+json")
         self.end_headers()
@@ -65,19 +76,24 @@ class _Trickle(http.server.BaseHTTPRequestHandler):
         except OSError:
             pass
 
-    def log_message(self, *args):
-        pass
+
+@contextlib.contextmanager
+def _serving(handler: type[_Answering]):
+    """A threaded HTTP server on 127.0.0.1 with ``handler``: its base URL, stopped on leaving."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture
 def trickling_server():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Trickle)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with _serving(_Trickle) as url:
+        yield url
 
 
 def test_timeout_bounds_the_whole_query(trickling_server, capsys):
@@ -100,17 +116,10 @@ def test_timeout_bounds_an_import_download(trickling_server, tmp_path):
     assert time.monotonic() - started < 8
 
 
-class _Garbage(http.server.BaseHTTPRequestHandler):
+class _Garbage(_Answering):
     """Answers every request with the class's ``body`` as SPARQL JSON results, whatever it is."""
 
     body = b""
-
-    def do_GET(self):
-        self._answer()
-
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self._answer()
 
     def _answer(self):
         self.send_response(200)
@@ -118,9 +127,6 @@ class _Garbage(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(self.body)))
         self.end_headers()
         self.wfile.write(self.body)
-
-    def log_message(self, *args):
-        pass
 
 
 BAD_ANSWERS = [
@@ -139,16 +145,9 @@ BAD_ANSWERS = [
 @pytest.mark.parametrize("query", [["ontology-summary"], ["--sparql", "ASK {}"]])
 def test_garbage_answers_are_exit_1_with_a_reason(capsys, body, query):
     """A server that answers 200 with something that is not SPARQL results fails the query (1), not svco (3)."""
-    handler = type("Answer", (_Garbage,), {"body": body})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/query"
+    with _serving(type("Answer", (_Garbage,), {"body": body})) as base:
+        url = f"{base}/query"
         code = main(["query", *query, "--endpoint", url, "--timeout", "5"])
-    finally:
-        server.shutdown()
-        server.server_close()
     err = capsys.readouterr().err
     assert code == 1, err
     assert "Traceback" not in err and "bug in svco" not in err
