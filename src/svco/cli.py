@@ -33,9 +33,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
     Exit codes: 0 success / conforms, 1 does not conform (or the query failed on the server),
     2 bad usage or unreadable input (or interrupted), 3 internal error (a bug in svco).
     """
-    if debug and isinstance(ctx.obj, dict):
-        ctx.obj["debug"] = True
-        logging.getLogger("rdflib").setLevel(logging.NOTSET)
+    if isinstance(ctx.obj, dict):
+        ctx.obj["debug"] = bool(ctx.obj.get("debug")) or debug
+        # rdflib logs ill-typed literals with a traceback: svco reports them itself (shown with --debug)
+        logging.getLogger("rdflib").setLevel(logging.NOTSET if ctx.obj["debug"] else logging.CRITICAL)
 
 
 for _module in (core, knowledge, query, validate):
@@ -47,8 +48,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``svco`` command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     args = list(argv) if argv is not None else None
     state = {"debug": os.environ.get("SVCO_DEBUG", "") not in ("", "0")}
-    if not state["debug"]:  # rdflib logs ill-typed literals with a traceback: svco reports them itself
-        logging.getLogger("rdflib").setLevel(logging.CRITICAL)
     try:
         result = cli.main(args=args, prog_name="svco", standalone_mode=False, obj=state)
     except click.exceptions.Exit as exc:
