@@ -23,7 +23,7 @@ def test_info_text(capsys):
     out = capsys.readouterr().out
     assert "activities        6" in out
     assert "practices        34  general 14, service 17, technical 3" in out
-    assert "flows            74" in out
+    assert "flows            83" in out
 
 
 def test_info_json(capsys):

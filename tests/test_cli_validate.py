@@ -56,7 +56,7 @@ def test_warnings_pass_by_default_and_fail_on_warning(capsys):
     assert run(capsys, "validate", str(HANDOFF))[0] == 0
     code, out, _ = run(capsys, "validate", str(HANDOFF), "--fail-on", "warning")
     assert code == 1 and "! warning" in out
-    assert "canonical flow from Deliver and support to Plan" in out
+    assert "canonical flow from Plan to Deliver and support" in out
 
 
 def test_json_report_schema(capsys):

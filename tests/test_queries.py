@@ -81,12 +81,25 @@ def test_every_query_runs_with_its_defaults(model_store, name):
 
 # ---------------------------------------------------------------------------------------- query results
 def test_practices_supporting_outputs_consumed_by_design_and_transition(reference_store):
+    """The architect's question answers on one screen: chief producers first, then key contributors."""
     results = run(reference_store, "practices-supporting-outputs-consumed-by")
-    rows = set(values(results, "practice", "artifact", "producer"))
-    assert (SVC + "ServiceDesk", SVC + "ServicePerformanceInformation", SVC + "DeliverAndSupport") in rows
-    assert {r[2] for r in rows} <= {SVC + a for a in ("Plan", "Improve", "Engage", "ObtainBuild", "DeliverAndSupport")}
+    rows = {r["practice"].value: r for r in results.rows}
+    assert len(results.rows) == len(rows) <= 20
+    chief = [r["chieflyProduces"].value != "" for r in results.rows]
+    assert chief == sorted(chief, reverse=True), "chief producers come first"
+    assert rows[SVC + "StrategyManagement"]["chieflyProduces"].value == "Strategic, tactical and operational plans"
+    assert set(rows[SVC + "ServiceDesk"]["keyContributorTo"].value.split("; ")) == {"Engage", "Deliver and support"}
+    assert SVC + "ServiceDesign" not in rows, "Design and transition's own practices produce nothing it consumes"
+    assert all(r["supportingContributorTo"].value == "" for r in results.rows)
     assert results.rows == run(reference_store, "practices-supporting-outputs-consumed-by",
                                activity="Design and transition").rows  # fmt: skip
+
+
+def test_practices_supporting_outputs_consumed_by_every_contribution(reference_store):
+    everything = run(reference_store, "practices-supporting-outputs-consumed-by", level="all")
+    assert len(everything.rows) == 34
+    supporting = {r["practice"].value: r["supportingContributorTo"].value for r in everything.rows}
+    assert "Obtain/build" in supporting[SVC + "ServiceValidationAndTesting"].split("; ")
 
 
 def test_flows_between_and_inputs_outputs(reference_store):
@@ -145,7 +158,7 @@ def test_practice_usage(model_store):
 
 def test_handoffs_and_feedback(model_store):
     handoffs = values(run(model_store, "handoffs-without-canonical-flow"), "stream", "fromActivity", "toActivity")
-    assert handoffs == [(EX + "outage", SVC + "DeliverAndSupport", SVC + "Plan")]
+    assert handoffs == [(EX + "outage", SVC + "Plan", SVC + "DeliverAndSupport")]  # plans reach it only as a broadcast
     missing = values(run(model_store, "streams-missing-feedback"), "stream")
     assert missing == [(EX + "outage",), (EX + "planning",)]
 

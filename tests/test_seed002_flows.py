@@ -143,7 +143,7 @@ SEED_002 = [
 
 FLOWS = """
 SELECT ?from ?to ?artifact WHERE {
-  ?flow a svc:Flow ; svc:carries ?artifact .
+  ?flow a svc:Flow ; svc:carries ?artifact ; <http://purl.org/dc/terms/source> <https://w3id.org/svco/source/seed-002> .
   OPTIONAL { ?flow svc:fromActivity ?fromActivity }
   OPTIONAL { ?flow svc:toActivity ?toActivity }
   OPTIONAL { ?flow svc:externalParty ?party }
@@ -167,9 +167,32 @@ def test_seed_line_is_a_flow(flows, activity, line, expected):
     assert not missing, f"{activity}: {line!r} has no flow {missing}"
 
 
-def test_no_flow_beyond_the_seed(flows):
-    """Every canonical flow comes from a line of seed 002 (nothing invented, merged where both sides agree)."""
-    expected = {f for _, _, fs in SEED_002 for f in fs}
+# Seed 001's per-activity Inputs/Outputs lines (and seed 004 l.29) name artifact types seed 002 does not; a flow
+# is recorded only where the seed names the activity at the other end, or the ontology states its reading.
+SEED_001 = [
+    (DS, "l.128 Inputs: User requests, incidents", [("Users", DS, "UserRequests"), ("Users", DS, "Incidents")]),
+    (
+        I,
+        "l.42 Inputs: audit findings, incidents",  # reading: incidents from Deliver and support, audits from governance
+        [(DS, I, "Incidents"), ("GoverningBody", I, "AuditFindings")],
+    ),
+    (E, "l.63 Inputs: service requests", [("Users", E, "ServiceRequests")]),
+    (E, "l.64 Outputs: demand forecasts", [(E, P, "DemandForecasts")]),  # reading: Plan forecasts demand (000 l.3)
+    (DS, "l.129 Outputs: health reports", [(DS, I, "HealthReports")]),  # reading: operational data -> Improve (l.149)
+    (DT, "l.84 Inputs: budget constraints; seed 004 l.29 Plan outputs: budgets", [(P, DT, "Budgets")]),
+]
+
+
+@pytest.mark.parametrize(("activity", "line", "expected"), SEED_001, ids=[f"{a}: {t}" for a, t, _ in SEED_001])
+def test_seed_001_line_is_a_flow(flows, activity, line, expected):
+    missing = [f for f in expected if f not in flows]
+    assert not missing, f"{activity}: {line!r} has no flow {missing}"
+
+
+def test_no_flow_beyond_the_seeds(flows):
+    """Every canonical flow comes from a seed line: seed 002's lists, seed 001's Inputs/Outputs lines, or seed
+    001's feedback rule (l.184, l.193: Deliver and support insights must reach Plan)."""
+    expected = {f for _, _, fs in SEED_002 + SEED_001 for f in fs} | {(DS, P, "PerformanceInformation")}
     assert flows == expected
 
 

@@ -4,8 +4,9 @@
 >>> SVC.DesignAndTransition
 rdflib.term.URIRef('https://w3id.org/svco#DesignAndTransition')
 
-Flows are not listed (there are many and their names are derived); use ``SVC["Flow_..."]``, which
-``_fail`` would refuse, through :data:`SVC_FLOWS` instead. A test keeps this list equal to the ontology's.
+Flows and practice contributions are not listed (there are many and their names are derived); use
+``SVC["Flow_..."]``, which ``_fail`` would refuse, through :data:`SVC_FLOWS` instead. A test keeps this list
+equal to the ontology's.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ class SVC(DefinedNamespace):
 
     # Classes
     ArtifactType: URIRef
+    BroadcastFlow: URIRef
+    ContributionLevel: URIRef
     Consumer: URIRef
     Demand: URIRef
     ExternalParty: URIRef
@@ -32,12 +35,17 @@ class SVC(DefinedNamespace):
     Outcome: URIRef
     Performer: URIRef
     Practice: URIRef
+    PracticeContribution: URIRef
     Role: URIRef
     ServiceManagementPractice: URIRef
     Stakeholder: URIRef
     Team: URIRef
     TechnicalManagementPractice: URIRef
     ValueChainActivity: URIRef
+    Service: URIRef
+    ServiceValueSystem: URIRef
+    SVSComponent: URIRef
+    Dimension: URIRef
     ValueStream: URIRef
     ValueStreamStep: URIRef
 
@@ -45,10 +53,14 @@ class SVC(DefinedNamespace):
     activity: URIRef
     bringsArtifact: URIRef
     carries: URIRef
+    chieflyProduces: URIRef
     consumes: URIRef
+    contributesTo: URIRef
+    contributionLevel: URIRef
     externalParty: URIRef
     focus: URIRef
     fromActivity: URIRef
+    hasContribution: URIRef
     hasPerformer: URIRef
     hasStakeholder: URIRef
     hasStep: URIRef
@@ -70,6 +82,8 @@ class SVC(DefinedNamespace):
     trigger: URIRef
     usesPractice: URIRef
     waitTime: URIRef
+    deliversService: URIRef
+    hasComponent: URIRef
     waitTimeMinutes: URIRef
 
     # The six value chain activities
@@ -79,6 +93,10 @@ class SVC(DefinedNamespace):
     Improve: URIRef
     ObtainBuild: URIRef
     Plan: URIRef
+
+    # The two contribution levels
+    KeyContribution: URIRef
+    SupportingContribution: URIRef
 
     # The 34 practices
     ArchitectureManagement: URIRef
@@ -146,6 +164,30 @@ class SVC(DefinedNamespace):
     UserSupportTaskCompletionInformation: URIRef
     UserSupportTasks: URIRef
     ValueChainPerformanceInformation: URIRef
+    AuditFindings: URIRef
+    Budgets: URIRef
+    DemandForecasts: URIRef
+    EngagementPlans: URIRef
+    HealthReports: URIRef
+    Incidents: URIRef
+    IncidentsResolved: URIRef
+    MonitoringAlerts: URIRef
+    ProductRoadmaps: URIRef
+    RequestsFulfilled: URIRef
+    ServiceCatalogue: URIRef
+    ServiceRequests: URIRef
+    UserRequests: URIRef
+
+    # Service value system components and the four dimensions
+    SVSGuidingPrinciples: URIRef
+    SVSGovernance: URIRef
+    SVSServiceValueChain: URIRef
+    SVSPractices: URIRef
+    SVSContinualImprovement: URIRef
+    OrganizationsAndPeople: URIRef
+    ValueStreamsAndProcesses: URIRef
+    InformationAndTechnology: URIRef
+    PartnersAndSuppliers: URIRef
 
     # External parties
     Customers: URIRef

@@ -86,6 +86,8 @@ class ValueChain:
     activities: list[Activity]
     flows: list[FlowGroup]
     parties: dict[str, str]
+    #: the ordered pairs with a directed flow (not only broadcast ones): the hand-offs the chain foresees
+    directed: set[tuple[str, str]] = field(default_factory=set)
 
     def exchanges(self) -> list[Exchange]:
         """One :class:`Exchange` per pair of activities that hand each other anything, in the diagram order."""
@@ -188,6 +190,7 @@ def value_chain(store: Store) -> ValueChain:
         activity.practices.sort()
     groups: dict[tuple[str, str], list[str]] = {}
     parties: dict[str, str] = {}
+    directed: set[tuple[str, str]] = set()
     for row in store.rows(view("flows")):
         party = _value(row, "party")
         if party:
@@ -200,9 +203,11 @@ def value_chain(store: Store) -> ValueChain:
         artifacts = groups.setdefault((source, target), [])
         if artifact not in artifacts:
             artifacts.append(artifact)
+        if _value(row, "broadcast") != "true":
+            directed.add((source, target))
     ordered = sorted(activities.values(), key=lambda a: activity_sort_key(a.iri))
     flows = [FlowGroup(s, t, sorted(a)) for (s, t), a in sorted(groups.items())]
-    return ValueChain(ordered, flows, parties)
+    return ValueChain(ordered, flows, parties, directed)
 
 
 def find_stream(store: Store, reference: str) -> tuple[str, str]:
@@ -275,14 +280,13 @@ def value_stream(
     steps.sort(key=lambda s: (s.position is None, s.position or 0, s.iri))
     chain = chain or value_chain(store)
     labels = {a.iri: a.label for a in chain.activities}
-    canonical = {(f.source, f.target): f.artifacts for f in chain.flows}
     stream = ValueStream(iri, label or local_name(iri), steps, [], [], [], activity_labels=labels)
     for earlier, later in itertools.pairwise(stream.ranks):
         for before, after in itertools.product(earlier, later):
             handed = sorted(set(before.produces) & set(after.consumes))
             same = before.activity == after.activity
-            known = canonical.get((before.activity or "", after.activity or ""))
-            stream.handoffs.append(HandOff(before.iri, after.iri, handed, canonical=same or known is not None))
+            known = (before.activity or "", after.activity or "") in chain.directed
+            stream.handoffs.append(HandOff(before.iri, after.iri, handed, canonical=same or known))
     for row in store.rows(view("stream-ends"), binding):
         text = _value(row, "label") or local_name(_value(row, "node"))
         (stream.triggers if _value(row, "kind") == "trigger" else stream.outcomes).append(text)
