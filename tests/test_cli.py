@@ -31,7 +31,7 @@ def test_info_json(capsys):
     doc = json.loads(capsys.readouterr().out)
     assert doc["counts"]["activities"] == 6
     assert doc["practices"] == 34
-    assert doc["counts"]["artifact types"] == 29
+    assert doc["counts"]["artifact types"] == 42
     assert doc["flows"] == doc["counts"]["flows between activities"] + doc["counts"]["flows crossing the boundary"]
 
 
