@@ -45,7 +45,9 @@ def test_clicking_an_activity_shows_what_it_receives_sends_and_who_contributes(p
     detail = page.locator("#explorer-detail")
     assert detail.locator("h3").inner_text() == "Design and transition"
     receives = detail.locator("ul.receives > li")
-    assert receives.count() == 12
+    assert receives.count() == 13
+    broadcast = receives.filter(has_text=re.compile(r"^Strategic, tactical and operational plans from Plan"))
+    assert "broadcast to all activities" in broadcast.inner_text()  # seed 004: Plan's plans go to all activities
     portfolio = receives.filter(has_text=re.compile(r"^Portfolio decisions from"))
     assert "from Plan" in portfolio.inner_text()
     assert "Design and transition input: Portfolio decisions" in portfolio.locator(".seed").first.inner_text()
@@ -61,7 +63,8 @@ def test_clicking_an_arrow_shows_both_ends(page):
     detail = page.locator("#explorer-detail")
     assert detail.locator("h3").inner_text() == "Plan \u2194 Design and transition"
     text = detail.inner_text()
-    assert "Plan \u2192 Design and transition (3)" in text and "Design and transition \u2192 Plan (1)" in text
+    assert "Plan \u2192 Design and transition (4)" in text and "Design and transition \u2192 Plan (1)" in text
+    assert text.count("broadcast to all activities") == 1  # Strategic, tactical and operational plans
     assert "Portfolio decisions" in text
 
 
@@ -74,8 +77,10 @@ def test_picking_a_stream_overlays_it_with_its_warnings(page, tmp_path):
     badges = page.locator("#value-chain svg .badge").all_text_contents()
     assert sorted(badges) == ["step 1", "step 2", "step 3"]
     assert "faded" in (page.locator("#chain-Improve").get_attribute("class") or "")
-    # Engage -> Plan (edge Plan-Engage) is a hand-off of the stream. (Plan -> Deliver and support has only a
-    # broadcast flow: the explorer does not yet tell broadcast flows apart, so that arrow is not asserted red.)
+    # Engage -> Plan (edge Plan-Engage) is a hand-off of the stream; Plan -> Deliver and support has only a
+    # broadcast flow, which is no hand-off: that arrow is red
+    edges = page.locator("#value-chain svg g.exchange.off-chain").evaluate_all("(gs) => gs.map((g) => g.id)")
+    assert edges == ["edge-DeliverAndSupport-Plan"] or edges == ["edge-Plan-DeliverAndSupport"]
     assert "in-stream" in (page.locator("#edge-Plan-Engage").get_attribute("class") or "")
     page.locator("#value-chain").scroll_into_view_if_needed()
     page.evaluate("document.getElementById('value-chain').scrollIntoView()")

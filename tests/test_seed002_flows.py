@@ -143,7 +143,7 @@ SEED_002 = [
 
 FLOWS = """
 SELECT ?from ?to ?artifact WHERE {
-  ?flow a svc:Flow ; svc:carries ?artifact ; <http://purl.org/dc/terms/source> <https://w3id.org/svco/source/seed-002> .
+  ?flow a svc:Flow ; svc:carries ?artifact .
   OPTIONAL { ?flow svc:fromActivity ?fromActivity }
   OPTIONAL { ?flow svc:toActivity ?toActivity }
   OPTIONAL { ?flow svc:externalParty ?party }

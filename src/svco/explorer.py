@@ -73,6 +73,7 @@ def explorer_data(store: Store, chain: ValueChain) -> dict:
                 "artifact": _v(row, "artifactLabel") or local_name(_v(row, "artifact")),
                 "artifactAnchor": _key(_v(row, "artifact")),
                 "seeds": seeds.get(flow, []),
+                "broadcast": _v(row, "broadcast") == "true",
             }
         )
     return {"activities": activities, "flows": flows, "streams": _streams(store, chain)}

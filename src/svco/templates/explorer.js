@@ -18,6 +18,8 @@
   function end(key, party) { return key ? link(key, byKey[key] ? byKey[key].label : key) : el("em", {}, [party || "outside"]); }
   function artifactItem(flow, other) {
     var item = el("li", {}, [link(flow.artifactAnchor, flow.artifact), " "].concat(other));
+    // a broadcast flow goes to (or comes from) every activity: information, not a hand-off of work
+    if (flow.broadcast) item.append(el("span", { class: "pill broadcast" }, ["broadcast to all activities"]));
     flow.seeds.forEach(function (s) { item.append(el("span", { class: "seed" }, ["\u201c" + s + "\u201d"])); });
     return item;
   }
