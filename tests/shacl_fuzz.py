@@ -39,19 +39,19 @@ LITERALS = [
     '"abc"^^xsd:integer',  # ill-typed
     '"1"^^xsd:positiveInteger',  # stored as xsd:integer by Oxigraph (oxigraph#526)
     '"-1"^^xsd:positiveInteger',  # ill-typed
+    '"5"^^xsd:byte',  # stored as xsd:integer too
     '"1.0"^^xsd:decimal',
     '"2.5"^^xsd:decimal',
     '"true"^^xsd:boolean',
     '"2020-01-01"^^xsd:date',
     '"4 hours"^^xsd:duration',  # ill-typed
 ]
-#: Literals the Oxigraph store rewrites as it stores them (oxigraph#526): svco's engine does not yet judge them
-#: as written (pinned by a strict xfail in tests/test_shacl_engine.py), so the default run leaves them out;
-#: SVCO_DIFF_526=1 puts them back, to see the remaining differences.
+#: Literals the Oxigraph store rewrites into another lexical form of the same datatype (oxigraph#526): no
+#: sh:datatype verdict changes, but sh:in, sh:pattern, the lengths and the counts see the canonical form (a limit
+#: named in svco.written), so the default run leaves them out; SVCO_DIFF_526=1 puts them back. Derived integer
+#: types, which the store would make xsd:integer, are in: the engine judges them as written.
 REWRITTEN_BY_STORE = {
     '"01"^^xsd:integer',
-    '"1"^^xsd:positiveInteger',
-    '"-1"^^xsd:positiveInteger',
     '"1.0"^^xsd:decimal',
 }
 if not os.environ.get("SVCO_DIFF_526"):

@@ -43,7 +43,7 @@ def merged_triples(store: Store) -> list[ox.Triple]:
     headers = {t.subject for t in store.triples() if t.predicate == _RDF_TYPE and t.object == _OWL_ONTOLOGY}
     dropped = headers - {_HEADER}
     merged: dict[ox.Triple, None] = {}
-    for t in store.triples():
+    for t in store.written_literals().restore(store.triples()):  # literals as written (svco.written)
         if t.predicate == _OWL_IMPORTS or t.subject in dropped:
             continue
         if t.subject == _HEADER and t.predicate == _RDFS_COMMENT:

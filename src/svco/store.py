@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from svco import written
 from svco.errors import InputError, StoreLockedError
 from svco.resources import NAMESPACE, ONTOLOGY_IRI, REFERENCE_IRI, ontology_files
 from svco.sources import (
@@ -198,14 +199,30 @@ class Store:
                 hint="keep large content out of the model (link to it instead)",
             ) from None
         triples = len(self._store) - before
+        self._record_written(path, fmt, graph, staging, data)
         if staging != target:
             self._swap_in(staging, target)
         return LoadedSource(path, graph, triples)
 
+    def _record_written(
+        self, path: Path, fmt: ox.RdfFormat, graph: str, into: ox.NamedNode, data: bytes | None
+    ) -> None:
+        """Record the literals the store rewrites (:mod:`svco.written`) for a file that may have some: the file
+        is parsed a second time only when its text names a derived integer datatype."""
+        if data is None:
+            with path.open("rb") as handle:
+                if not written.mentions_derived(handle.read()):
+                    return
+        elif not written.mentions_derived(data):
+            return
+        source = {"input": data} if data is not None else {"path": str(path)}
+        self._store.extend(written.records(ox.parse(**source, format=fmt, base_iri=graph), into))
+
     def _swap_in(self, staging: ox.NamedNode, target: ox.NamedNode) -> None:
         """Replace ``target`` by ``staging`` in one update, which Oxigraph applies in one transaction."""
         self._store.update(
-            f"DROP SILENT GRAPH {target} ; ADD SILENT GRAPH {staging} TO GRAPH {target} ; DROP SILENT GRAPH {staging}"
+            f"DROP SILENT GRAPH {target} ; ADD SILENT GRAPH {staging} TO GRAPH {target} ; "
+            f"DROP SILENT GRAPH {staging} ; {written.move_update(staging, target)}"
         )
 
     def _drop_staging(self, staging: ox.NamedNode, target: ox.NamedNode) -> None:
@@ -217,6 +234,7 @@ class Store:
         """Remove staging graphs a killed ``svco load`` left behind (only a writer can have made them)."""
         for name in self._staging_graphs():
             self._store.remove_graph(name)
+            self._store.update(written.drop_update(name))
 
     def _staging_graphs(self) -> list[ox.NamedNode]:
         return [
@@ -271,7 +289,8 @@ class Store:
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
     def __len__(self) -> int:
-        return len(self._store)
+        """Number of quads in the named graphs (the default graph holds only :mod:`svco.written` records)."""
+        return len(self._store) - sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def graphs(self) -> list[str]:
         """The named graphs in the store."""
@@ -308,16 +327,21 @@ class Store:
         return [{n: solution[n] for n in names if solution[n] is not None} for solution in results]
 
     def triples(self) -> Iterator[ox.Triple]:
-        """Every triple of the union of the graphs (duplicates across graphs are repeated)."""
+        """Every triple of the named graphs (duplicates across graphs are repeated), as the store holds them."""
         for quad in self._store.quads_for_pattern(None, None, None):
-            if not (isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value.startswith(STAGING_PREFIX)):
+            name = quad.graph_name
+            if isinstance(name, ox.NamedNode) and not name.value.startswith(STAGING_PREFIX):
                 yield quad.triple
+
+    def written_literals(self) -> written.WrittenLiterals:
+        """The literals the store holds rewritten, with their forms as written (:mod:`svco.written`)."""
+        return written.WrittenLiterals.of(self._store, skip=STAGING_PREFIX)
 
     def export(self, destination: Path, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> None:
         """Write the union of all graphs to one file, atomically (a temporary file renamed into place)."""
         from svco.output import atomic_write_bytes
 
-        triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        triples = self.written_literals().restore(self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"))
         atomic_write_bytes(destination, ox.serialize(triples, format=fmt, prefixes=PREFIXES))
 
     def to_rdflib(self) -> rdflib.Graph:
@@ -328,7 +352,8 @@ class Store:
         for prefix, namespace in PREFIXES.items():
             graph.bind(prefix, namespace)
         convert = _RdflibConverter()
-        graph.addN((convert(t.subject), convert(t.predicate), convert(t.object), graph) for t in self.triples())
+        triples = self.written_literals().restore(self.triples())
+        graph.addN((convert(t.subject), convert(t.predicate), convert(t.object), graph) for t in triples)
         return graph
 
     def flush(self) -> None:

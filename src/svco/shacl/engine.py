@@ -9,13 +9,16 @@ shape alone to another engine.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from svco.shacl.components.value_type import has_datatype
 from svco.shacl.graph import ShapesGraph, Unsupported
 from svco.shacl.nesting import build_shape, deactivated
 from svco.shacl.plan import Check, Shape
@@ -23,7 +26,11 @@ from svco.shacl.results import SH, Result, substitute
 from svco.shacl.runner import QueryRunner
 from svco.shacl.targets import focus_pattern
 
+if TYPE_CHECKING:
+    from svco.written import WrittenLiterals
+
 _EMPTY = ox.Store()
+_DATATYPE_TEST = re.compile(r"COALESCE\(isLiteral\((\?\w+)\) && datatype\(\1\) = <([^>]+)>")
 
 
 @dataclass
@@ -36,18 +43,38 @@ class CompiledShapes:
     def run(self, runner: QueryRunner, workers: int | None = None) -> list[Result]:
         """Validate the data graph behind ``runner``; results in a stable order (unsupported shapes not run).
 
+        A runner with a ``written`` attribute (:class:`OxigraphRunner`) names the literals its store holds
+        rewritten (:mod:`svco.written`): sh:datatype judges them as the user wrote them, and a result's value is
+        given as written.
+
         The checks are independent, so they run on ``workers`` threads (default: one a CPU, at most 4):
         pyoxigraph releases the GIL while it answers a query (measured: benchmarks in the engine report).
         """
         work = [(shape, check) for shape in self.shapes for check in shape.checks]
         workers = workers or min(4, os.cpu_count() or 1)
         with ThreadPoolExecutor(workers) as pool:
-            answers = pool.map(lambda item: runner.select(item[1].sparql), work)
+            written = getattr(runner, "written", None)
+            answers = pool.map(lambda item: runner.select(_as_written(item[1].sparql, written)), work)
             results = [
-                _result(shape, check, row) for (shape, check), rows in zip(work, answers, strict=True) for row in rows
+                _result(shape, check, row)
+                for (shape, check), rows in zip(work, answers, strict=True)
+                for row in rows
+                if not (written and check.datatype and written.conforms(row["this"], shape.path, row, check.datatype))
             ]
+        if written:
+            results = [written.result_as_written(r) for r in results]
         results.sort(key=Result.key)
         return results
+
+
+def _as_written(sparql: str, written: WrittenLiterals | None) -> str:
+    """``sparql`` with each sh:datatype test (:func:`has_datatype`) overruled for the rewritten literals."""
+    if not written:
+        return sparql
+    for variable, datatype in set(_DATATYPE_TEST.findall(sparql)):
+        test = has_datatype(ox.NamedNode(datatype)).replace("?value", variable)
+        sparql = sparql.replace(test, written.datatype_test(variable, datatype, test))
+    return sparql
 
 
 def compile_shapes(files: Iterable[Path]) -> CompiledShapes:

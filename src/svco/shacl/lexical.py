@@ -8,6 +8,8 @@ well-formed ``?value``. Datatypes not listed here accept any lexical form.
 
 from __future__ import annotations
 
+import re
+
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INT = r"[+-]?[0-9]+"
 _DEC = r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)"
@@ -63,3 +65,14 @@ def well_formed_test(datatype: str) -> str | None:
 def _regex(pattern: str) -> str:
     escaped = ("^(" + pattern + ")$").replace("\\", "\\\\")
     return f'REGEX(STR(?value), "{escaped}")'
+
+
+def well_formed(lexical: str, datatype: str) -> bool:
+    """Python's twin of :func:`well_formed_test`: whether ``lexical`` suits ``datatype`` (unknown: any form)."""
+    name = datatype.removeprefix(XSD) if datatype.startswith(XSD) else None
+    if name in RANGES:
+        if re.fullmatch(_INT, lexical) is None:
+            return False
+        low, high = RANGES[name]
+        return (low is None or int(lexical) >= low) and (high is None or int(lexical) <= high)
+    return name not in PATTERNS or re.fullmatch(PATTERNS[name], lexical) is not None

@@ -24,6 +24,7 @@ class Check:
     #: when the shape is nested (sh:node, sh:not, ...). None: the constraint cannot be nested.
     violation: str | None = None
     focus_is_value: bool = False  # SHACL-SPARQL: a solution without ?value has the focus node as its value
+    datatype: str | None = None  # the sh:datatype this check tests (svco.written judges rewritten literals)
 
 
 @dataclass

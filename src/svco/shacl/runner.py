@@ -27,7 +27,12 @@ class OxigraphRunner:
     """A :class:`QueryRunner` over an embedded Oxigraph store; the data graph is the union of its graphs."""
 
     def __init__(self, store: ox.Store) -> None:
+        from svco.store import STAGING_PREFIX
+        from svco.written import WrittenLiterals
+
         self.store = store
+        #: the literals the store holds rewritten, which the engine judges as written (:mod:`svco.written`)
+        self.written = WrittenLiterals.of(store, skip=STAGING_PREFIX)
 
     def select(self, sparql: str) -> list[dict[str, Term]]:
         """Run ``sparql`` on the store (default graph = union of all graphs)."""

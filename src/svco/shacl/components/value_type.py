@@ -40,7 +40,9 @@ def datatype_check(shape: Shape, datatype) -> Check:
     """sh:datatype: a violation for a value of another datatype, or of this one with an ill-formed lexical form."""
     if not isinstance(datatype, ox.NamedNode):
         raise Unsupported(f"{shape.node}: sh:datatype {datatype} is not an IRI")
-    return shape.value_check(SH + "DatatypeConstraintComponent", f"FILTER(!{has_datatype(datatype)})")
+    check = shape.value_check(SH + "DatatypeConstraintComponent", f"FILTER(!{has_datatype(datatype)})")
+    check.datatype = datatype.value
+    return check
 
 
 def has_datatype(datatype: ox.NamedNode) -> str:
