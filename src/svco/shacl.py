@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import pyoxigraph as ox
 
@@ -102,18 +103,32 @@ class CompiledShapes:
 
     shapes: list[_Shape]
 
-    def run(self, data: ox.Store) -> list[Result]:
-        """Validate the union of ``data``'s graphs; return the results in a stable order."""
+    def run(self, data: ox.Store | QueryRunner) -> list[Result]:
+        """Validate the union of ``data``'s graphs (an Oxigraph store, or a runner that sends the queries to
+        a SPARQL server); return the results in a stable order."""
+        select = data.select if not isinstance(data, ox.Store) else _embedded(data)
         results: list[Result] = []
         for shape in self.shapes:
             for component, sparql, message in shape.queries:
-                solutions = data.query(sparql, use_default_graph_as_union=True)
-                names = [v.value for v in solutions.variables]
-                for solution in solutions:
-                    row = {n: solution[n] for n in names if solution[n] is not None}
+                for row in select(sparql):
                     results.append(_result(shape, component, message, row))
         results.sort(key=Result.key)
         return results
+
+
+class QueryRunner(Protocol):
+    """Where the engine's SELECT queries run: each solution as a dict of variable name to term."""
+
+    def select(self, sparql: str) -> list[dict]: ...
+
+
+def _embedded(store: ox.Store):
+    def select(sparql: str) -> list[dict]:
+        solutions = store.query(sparql, use_default_graph_as_union=True)
+        names = [v.value for v in solutions.variables]
+        return [{n: s[n] for n in names if s[n] is not None} for s in solutions]
+
+    return select
 
 
 def _result(shape: _Shape, component: str, message: str | None, row: dict) -> Result:

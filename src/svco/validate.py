@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 import pyoxigraph as ox
 
@@ -31,6 +32,14 @@ from svco.shacl import SH, CompiledShapes, Result, Unsupported, compile_shapes, 
 from svco.store import Store
 
 SEVERITIES = ("Violation", "Warning", "Info")
+
+
+class RowSource(Protocol):
+    """Where context queries run: :class:`svco.store.Store` or a SPARQL server (``svco.remote_validate``)."""
+
+    def rows(self, sparql: str) -> list[dict]: ...
+
+
 _TYPO_SHAPE = "https://w3id.org/svco/shapes#TermsAreDefined"
 
 
@@ -181,7 +190,7 @@ def validate_store(store: Store, *, engine: str = "auto", extra_shapes: Sequence
     ``extra_shapes`` are an organisation's own shapes files, checked alongside svco's.
     """
     raw, used = run_engine(store, engine, shape_files() + list(extra_shapes))
-    return _report(store, raw, used)
+    return report_from(store, raw, used, [s.path.as_posix() for s in store.sources])
 
 
 def shacl_store(store: Store, shapes: Sequence[Path], *, engine: str = "auto") -> ValidationReport:
@@ -189,13 +198,26 @@ def shacl_store(store: Store, shapes: Sequence[Path], *, engine: str = "auto") -
     if not shapes:
         raise UsageError("no shapes to validate against", hint="name at least one shapes file with --shapes")
     raw, used = run_engine(store, engine, list(shapes))
-    return _report(store, raw, used)
+    return report_from(store, raw, used, [s.path.as_posix() for s in store.sources])
 
 
-def _report(store: Store, raw: list[Result], used: str) -> ValidationReport:
-    """Raw engine results put in context for people: labels, the stream and step, a misspelt term's fix."""
-    context = _context(store, {r.focus for r in raw})
-    defined = _defined_terms(store) if any(str(r.shape) == f"<{_TYPO_SHAPE}>" for r in raw) else []
+def compile_for_server(files: Sequence[Path]) -> CompiledShapes:
+    """The shapes compiled for a SPARQL server; :class:`UsageError` when the svco engine cannot run one."""
+    compiled = _compiled(tuple(files))
+    if isinstance(compiled, Unsupported):
+        raise UsageError(
+            f"the svco engine cannot run these shapes, so they cannot be checked on a server: {compiled}",
+            hint="validate an export of the data locally (svco validate --engine pyshacl)",
+        )
+    return compiled
+
+
+def report_from(source: RowSource, raw: list[Result], used: str, sources: list[str]) -> ValidationReport:
+    """Raw engine results put in context for people: labels, the stream and step, a misspelt term's fix.
+
+    ``source`` answers the context queries: the embedded store, or a SPARQL server's runner."""
+    context = _context(source, {r.focus for r in raw})
+    defined = _defined_terms(source) if any(str(r.shape) == f"<{_TYPO_SHAPE}>" for r in raw) else []
     results = []
     for r in raw:
         focus = r.focus.value if isinstance(r.focus, ox.NamedNode) else str(r.focus)
@@ -215,10 +237,10 @@ def _report(store: Store, raw: list[Result], used: str) -> ValidationReport:
             if result.suggestion:
                 result.message += f" Did you mean {result.suggestion}?"
         results.append(result)
-    return ValidationReport(results, used, sources=[s.path.as_posix() for s in store.sources])
+    return ValidationReport(results, used, sources=sources)
 
 
-def _context(store: Store, focus_nodes: set) -> dict[str, dict]:
+def _context(store: RowSource, focus_nodes: set) -> dict[str, dict]:
     """For each focus node: its label, and the stream it is a step of (or is), with that stream's label."""
     from svco.resources import queries_dir
     from svco.sparql import bind_column
@@ -227,7 +249,9 @@ def _context(store: Store, focus_nodes: set) -> dict[str, dict]:
     found: dict[str, dict] = {}
     named = sorted((f for f in focus_nodes if isinstance(f, ox.NamedNode)), key=str)
     for start in range(0, len(named), 1000):
-        for row in store.rows(bind_column(query, "focus", named[start : start + 1000])):
+        rows = store.rows(bind_column(query, "focus", named[start : start + 1000]))
+        # sorted, so that a step in two streams is always put in the same one, whatever order a server uses
+        for row in sorted(rows, key=lambda r: tuple(str(r.get(k, "")) for k in ("focus", "kind", "stream", "label"))):
             entry = found.setdefault(row["focus"].value, {})
             kind = row["kind"].value
             label = row["label"].value if "label" in row else None
@@ -245,7 +269,7 @@ def _context(store: Store, focus_nodes: set) -> dict[str, dict]:
     return found
 
 
-def _defined_terms(store: Store) -> list[str]:
+def _defined_terms(store: RowSource) -> list[str]:
     rows = store.rows("SELECT DISTINCT ?t WHERE { ?t rdfs:isDefinedBy ?o FILTER(STRSTARTS(STR(?t), STR(svc:))) }")
     return sorted(
         r["t"].value.removeprefix(NAMESPACE) for r in rows if not r["t"].value.startswith(NAMESPACE + "Flow_")

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from svco.commands.options import input_format_option, store_option
-from svco.errors import EXIT_NONCONFORMING, EXIT_OK
+from svco.errors import EXIT_NONCONFORMING, EXIT_OK, UsageError
 
 shapes_option = click.option(
     "--shapes",
@@ -61,6 +61,43 @@ def report_options(command: Callable) -> Callable:
     return command
 
 
+def server_options(command: Callable) -> Callable:
+    """``--endpoint`` and ``--graph`` with the credentials and ``--timeout`` of `svco query`: validate there."""
+    from svco.commands.query import endpoint_options
+
+    command = endpoint_options(command)
+    command = click.option(
+        "--graph",
+        "graphs",
+        multiple=True,
+        metavar="IRI",
+        help="With --endpoint: validate the merge of these graphs (default-graph-uri) instead of the default graph.",
+    )(command)
+    return click.option(
+        "--endpoint",
+        metavar="URL",
+        help="Validate the data on this SPARQL 1.1 query endpoint (the shapes' queries run there; nothing is written).",
+    )(command)
+
+
+def _server(endpoint_url: str | None, graphs, user, password, auth, timeout, *, data, store_path):
+    """The endpoint to validate on, or None for the embedded store; usage errors for options that clash."""
+    if endpoint_url is None:
+        if graphs:
+            raise UsageError("--graph is for --endpoint", hint="name the SPARQL endpoint with --endpoint URL")
+        return None
+    from svco.commands.query import _endpoint
+
+    if data:
+        raise UsageError(
+            "with --endpoint the data is on the server: name no model files",
+            hint="put them there first with `svco load --endpoint GRAPH-STORE-URL MODEL...`",
+        )
+    if store_path is not None:
+        raise UsageError("--store and --endpoint exclude each other", hint="validate one or the other")
+    return _endpoint(endpoint_url, user, password, auth, timeout, graphs)
+
+
 def _load(store_path: Path | None, models, input_format, allow_network: bool, *, reference: bool):
     """A store with the models (and svco's reference content when ``reference``), imports resolved."""
     from svco.imports import resolve_imports
@@ -100,9 +137,16 @@ def _emit(report, fmt: str, fail_on: str, output: Path | None, color: bool | Non
 @click.argument("models", nargs=-1, type=click.Path(path_type=Path))
 @shapes_option
 @report_options
+@server_options
 def validate(
     models: tuple[Path, ...],
     shapes: tuple[Path, ...],
+    endpoint: str | None,
+    graphs: tuple[str, ...],
+    user: str | None,
+    password: str | None,
+    auth: str,
+    timeout: float,
     fmt: str,
     fail_on: str,
     output: Path | None,
@@ -114,25 +158,39 @@ def validate(
 ) -> int:
     """Validate organisation MODELS (files or folders) against svco's shapes and any --shapes of your own.
 
-    With no MODEL the reference ontology alone is validated, as every command does. Exit 0 when no
-    result reaches --fail-on, 1 when one does, 2 when a model cannot be read.
+    With no MODEL the reference ontology alone is validated, as every command does. With --endpoint the
+    data on that SPARQL server is validated there (put it there with `svco load --endpoint`). Exit 0 when
+    no result reaches --fail-on, 1 when one does (or the server failed), 2 when a model cannot be read.
     """
     from svco.store import expand_sources
     from svco.validate import validate_store
 
+    extra = expand_sources(shapes) if shapes else ()
+    server = _server(endpoint, graphs, user, password, auth, timeout, data=models, store_path=store_path)
+    if server is not None:
+        from svco.remote_validate import validate_endpoint
+
+        return _emit(validate_endpoint(server, extra_shapes=extra, engine=engine), fmt, fail_on, output, color)
     store, unresolved = _load(store_path, models, input_format, allow_network, reference=True)
-    report = validate_store(store, engine=engine, extra_shapes=expand_sources(shapes) if shapes else ())
+    report = validate_store(store, engine=engine, extra_shapes=extra)
     report.unresolved_imports = unresolved
     return _emit(report, fmt, fail_on, output, color)
 
 
 @click.command()
-@click.argument("data", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("data", nargs=-1, type=click.Path(path_type=Path))
 @shapes_option
 @report_options
+@server_options
 def shacl(
     data: tuple[Path, ...],
     shapes: tuple[Path, ...],
+    endpoint: str | None,
+    graphs: tuple[str, ...],
+    user: str | None,
+    password: str | None,
+    auth: str,
+    timeout: float,
     fmt: str,
     fail_on: str,
     output: Path | None,
@@ -149,6 +207,13 @@ def shacl(
     from svco.store import expand_sources
     from svco.validate import shacl_store
 
+    server = _server(endpoint, graphs, user, password, auth, timeout, data=data, store_path=store_path)
+    if server is not None:
+        from svco.remote_validate import shacl_endpoint
+
+        return _emit(shacl_endpoint(server, expand_sources(shapes), engine=engine), fmt, fail_on, output, color)
+    if not data:
+        raise UsageError("no DATA to validate", hint="name files or folders, or the server with --endpoint URL")
     store, unresolved = _load(store_path, data, input_format, allow_network, reference=False)
     report = shacl_store(store, expand_sources(shapes), engine=engine)
     report.unresolved_imports = unresolved
