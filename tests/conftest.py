@@ -40,3 +40,29 @@ def store_with(*models: Path) -> Store:
 needs_dot = pytest.mark.skipif(
     shutil.which("dot") is None and os.environ.get("CI") != "true", reason="Graphviz is not installed"
 )
+
+
+#: Debian's Chromium, which the browser tests drive through Playwright (its own browser download is never used).
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+#: The flags headless Chromium needs here: no sandbox as root, no GPU, and no traffic of its own.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Debian Chromium driven by Playwright; in CI (CI=true) a missing one fails, elsewhere it skips."""
+    missing = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing = "the Playwright package is not installed (pip install '.[test]')"
+    if missing is None and not Path(CHROMIUM).exists():
+        missing = "Chromium is not installed (apt-get install chromium)"
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(missing)
+        pytest.skip(missing)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -3,7 +3,7 @@
 Each is a pytest session fixture: started once on free ports in a temporary folder, stopped (its whole
 process group) at the end of the session whatever happens. A test module uses them by importing the
 fixtures. When a server's program is missing the fixture skips with the reason, except in CI (``CI=true``),
-where it fails: CI installs both (``scripts/setup``), so a missing one is a broken set-up, not a reason to
+where it fails: CI installs both (``scripts/setup-tests``), so a missing one is a broken set-up, not a reason to
 pass quietly.
 
 The Oxigraph server runs with ``--union-default-graph`` so that, like Virtuoso and like svco's embedded
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -52,7 +53,7 @@ class Server:
 
 def missing(what: str) -> None:
     """Fail in CI, skip elsewhere, saying what is missing and how to get it."""
-    message = f"{what} (run scripts/setup to install it)"
+    message = f"{what} (run scripts/setup-tests to install it)"
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"CI needs a SPARQL server: {message}", pytrace=False)
     pytest.skip(message)
@@ -176,7 +177,12 @@ MaxQueryCostEstimationTime = 400
 
 @pytest.fixture(scope="session")
 def virtuoso_server(tmp_path_factory) -> Iterator[Server]:
-    """Virtuoso Open Source 7 with a fresh database (user dba, password dba; writes need digest auth)."""
+    """Virtuoso Open Source 7 with a fresh database on 127.0.0.1 (user dba with a random password; writes need
+    digest auth).
+
+    A new Virtuoso database has the well-known dba password ``dba``: a first run with ``+pwddba`` creates the
+    database, changes the password and exits before the server proper is started.
+    """
     program = shutil.which("virtuoso-t")
     if program is None:
         missing("Virtuoso Open Source (Debian package `virtuoso-opensource`, program virtuoso-t) is not installed")
@@ -185,8 +191,22 @@ def virtuoso_server(tmp_path_factory) -> Iterator[Server]:
     sql_port, http_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
     ini.write_text(VIRTUOSO_INI.format(dir=folder, sql_port=sql_port, http_port=http_port))
+    password = secrets.token_hex(8)  # 16 characters: Virtuoso 7.2 refuses digest logins with 32
+    config = [program, "+foreground", "+configfile", str(ini)]
+    changed = subprocess.run(
+        [*config, "+pwdold", "dba", "+pwddba", password, "+pwddav", password],
+        cwd=folder,
+        capture_output=True,
+        timeout=START_TIMEOUT,
+        start_new_session=True,
+        check=False,
+    )
+    if changed.returncode != 0:
+        raise RuntimeError(
+            f"Virtuoso could not set the dba password (exit {changed.returncode}): {changed.stdout[-1500:]!r}"
+        )
     base = f"http://127.0.0.1:{http_port}"
-    process = _run([program, "+foreground", "+configfile", str(ini)], folder, f"{base}/sparql?query=ASK%7B%7D")
+    process = _run(config, folder, f"{base}/sparql?query=ASK%7B%7D")
     try:
         yield Server(
             "virtuoso",
@@ -194,7 +214,7 @@ def virtuoso_server(tmp_path_factory) -> Iterator[Server]:
             f"{base}/sparql-auth",
             f"{base}/sparql-graph-crud-auth",
             user="dba",
-            password="dba",
+            password=password,
             auth="digest",
         )
     finally:

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from svco.cli import main
-from svco.diagram import find_stream, render, value_chain, value_stream
+from svco.diagram import find_stream, local_name, render, to_dot, to_mermaid, value_chain, value_stream
 from svco.errors import UsageError
 from svco.store import Store
 
@@ -17,6 +17,7 @@ from .conftest import DATA, needs_dot, store_with
 LABELS = ["Plan", "Improve", "Engage", "Design and transition", "Obtain/build", "Deliver and support"]
 WARNING_MODEL = DATA / "owl" / "handoff-warning.ttl"
 EXTENSION = DATA / "protege" / "acme-extension.owl"
+PARALLEL = DATA / "diagram" / "parallel.ttl"
 
 
 def test_value_chain_groups_the_74_flows_per_pair(reference_store):
@@ -36,8 +37,35 @@ def test_value_chain_groups_the_74_flows_per_pair(reference_store):
     assert "Portfolio management" in plan.practices
 
 
-def test_mermaid_value_chain(capsys):
+def test_overview_has_one_exchange_per_pair_of_activities(reference_store):
+    exchanges = value_chain(reference_store).exchanges()
+    pairs = {frozenset((e.first, e.second)) for e in exchanges}
+    assert len(pairs) == len(exchanges) == 15  # every pair of the six hands the other something
+    plan_dt = next(
+        e for e in exchanges if {local_name(e.first), local_name(e.second)} == {"Plan", "DesignAndTransition"}
+    )
+    assert "Portfolio decisions" in plan_dt.forward + plan_dt.backward
+    assert plan_dt.count == len(set(plan_dt.forward) | set(plan_dt.backward))
+
+
+def test_mermaid_overview(capsys):
     assert main(["diagram"]) == 0
+    out = capsys.readouterr().out
+    assert "flowchart TB" in out
+    assert len(re.findall(r"^    \w+ <?-->\|\"\d+\"\| \w+$", out, re.M)) == 15
+    assert '-->|"High-level demand data; Product and service requirements"| Engage' in out
+    assert "Portfolio decisions" not in out  # the detail stays in --detail
+    assert out.startswith('---\ntitle: "The ITIL 4 service value chain')  # quoted: its colon cannot break the YAML
+
+
+def test_mermaid_stream_title_is_quoted_yaml():
+    stream = value_stream(store_with(WARNING_MODEL), "Capacity review")
+    stream.label = 'Review: "capacity"'
+    assert to_mermaid(stream).startswith('---\ntitle: "Review: \\"capacity\\""\n---\n')
+
+
+def test_mermaid_value_chain_detail(capsys):
+    assert main(["diagram", "--detail"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("flowchart TB")
     for node in ("Plan", "Engage", "DesignAndTransition", "ObtainBuild", "DeliverAndSupport", "Improve"):
@@ -48,10 +76,40 @@ def test_mermaid_value_chain(capsys):
     )
 
 
+def _text_boxes(svg: str) -> list[tuple[float, float, float, float, str]]:
+    """Approximate boxes (x0, y0, x1, y1) of the SVG's texts, from position, anchor, font size and length."""
+    boxes = []
+    for attrs, text in re.findall(r"<text([^>]*)>([^<]*)</text>", svg):
+        get = dict(re.findall(r'([\w-]+)="([^"]*)"', attrs))
+        x, y, size = float(get["x"]), float(get["y"]), float(get.get("font-size", 14))
+        width = 0.5 * size * len(text)
+        x0 = {"middle": x - width / 2, "end": x - width}.get(get.get("text-anchor", "start"), x)
+        boxes.append((x0, y - 0.8 * size, x0 + width, y + 0.1 * size, text))
+    return boxes
+
+
 @needs_dot
-def test_svg_value_chain_holds_the_six_activities(tmp_path):
+def test_svg_overview_fits_the_window_and_no_labels_overlap(tmp_path):
     out = tmp_path / "chain.svg"
     assert main(["diagram", "--format", "svg", "--output", str(out)]) == 0
+    svg = out.read_text(encoding="utf-8")
+    width, height = (float(v) for v in re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups())
+    assert width * 4 / 3 <= 1400 and height * 4 / 3 <= 1000  # pt to CSS px: no scrolling in 1400 x 1000
+    assert svg.count('class="edge exchange"') == 15
+    boxes = _text_boxes(svg)
+    overlaps = [
+        (a[4], b[4])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    ]
+    assert not overlaps
+
+
+@needs_dot
+def test_svg_value_chain_detail_holds_the_six_activities(tmp_path):
+    out = tmp_path / "chain.svg"
+    assert main(["diagram", "--detail", "--format", "svg", "--output", str(out)]) == 0
     svg = out.read_text(encoding="utf-8")
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg
     texts = {t.replace("&amp;", "&") for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)}
@@ -133,11 +191,42 @@ def test_stream_svg(tmp_path):
     assert "\u26a0" not in svg  # every hand-off of this stream is canonical
 
 
-def test_dot_format_and_stream_option(capsys):
+def test_dot_format_and_the_deprecated_stream_option(capsys):
     assert main(["diagram", "--stream", "Capacity review", "--format", "dot", str(WARNING_MODEL)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith('digraph "Capacity review"')
+    assert 'color="#c0392b"' in captured.out
+    assert "--stream is deprecated" in captured.err
+
+
+def test_help_names_stream_as_an_argument_not_an_option(capsys):
+    assert main(["diagram", "--help"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith('digraph "Capacity review"')
-    assert 'color="#c0392b"' in out
+    assert "[STREAM] [MODEL]..." in out and "--stream" not in out and "--detail" in out
+
+
+def test_parallel_steps_share_a_rank_and_hand_off_to_every_next_step():
+    stream = value_stream(store_with(PARALLEL), "Launch a service")
+    assert [[s.label for s in rank] for rank in stream.ranks] == [
+        ["Design the service"],
+        ["Build the components", "Agree the contract"],
+        ["Run the service"],
+    ]
+    label = {s.iri: s.label for s in stream.steps}
+    assert sorted((label[h.source], label[h.target]) for h in stream.handoffs) == [
+        ("Agree the contract", "Run the service"),
+        ("Build the components", "Run the service"),
+        ("Design the service", "Agree the contract"),
+        ("Design the service", "Build the components"),
+    ]
+    built = next(h for h in stream.handoffs if label[h.target] == "Build the components")
+    assert built.artifacts == ["Requirements and specifications"] and built.canonical
+    dot = to_dot(stream)
+    assert "{ rank=same; s2; s3; }" in dot
+    assert "t1 -> s1 " in dot and "s4 -> o1 " in dot and "t1 -> s2" not in dot
+    mermaid = to_mermaid(stream)
+    for edge in ("s1 -->", "s1 --> s3", "s2 -->", "s3 --> s4", "s4 --> o1"):
+        assert edge in mermaid, edge
 
 
 def test_render_rejects_an_unknown_format(reference_store):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +48,17 @@ def test_wheel_install_runs_outside_the_checkout(tmp_path):
     assert (site / "svco" / "java" / "OwlProfileCheck.java").is_file()
     assert (site / "svco" / "py.typed").is_file()
     assert info["version"] in (site / "svco" / "_version.py").read_text(), "package and ontology versions agree"
+    for asset in ("templates/docs.html.j2", "templates/explorer.js", "views/flow-seeds.rq", "views/practice-use.rq"):
+        assert (site / "svco" / asset).is_file(), asset
+    if shutil.which("dot") is None and os.environ.get("CI") != "true":
+        return  # svco docs draws with Graphviz: the rest needs it (CI installs it)
+    docs = subprocess.run(
+        [sys.executable, "-c", "from svco.cli import main; raise SystemExit(main(['docs', 'site']))"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert docs.returncode == 0, docs.stderr
+    assert 'id="explorer-data"' in (elsewhere / "site" / "index.html").read_text(encoding="utf-8")

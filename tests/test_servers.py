@@ -137,8 +137,9 @@ def test_virtuoso_update_with_durations_fails_with_a_hint(virtuoso_server, capsy
     assert code == 1 and "--protocol gsp" in err
 
 
-def test_wrong_password_is_refused_with_exit_1(virtuoso_server, capsys):
-    code = main(["load", "--endpoint", virtuoso_server.store_url, "--user", "dba", "--password", "wrong",
+@pytest.mark.parametrize("password", ["wrong", "dba"])  # "dba": the well-known default must not work
+def test_wrong_password_is_refused_with_exit_1(virtuoso_server, capsys, password):
+    code = main(["load", "--endpoint", virtuoso_server.store_url, "--user", "dba", "--password", password,
                  "--auth", "digest", str(MODEL)])  # fmt: skip
     err = capsys.readouterr().err
     assert code == 1
@@ -153,8 +154,8 @@ def test_missing_credentials_are_refused_with_exit_1(virtuoso_server, capsys, mo
 
 
 def test_credentials_from_the_environment(virtuoso_server, capsys, monkeypatch):
-    monkeypatch.setenv("SVCO_ENDPOINT_USER", "dba")
-    monkeypatch.setenv("SVCO_ENDPOINT_PASSWORD", "dba")
+    monkeypatch.setenv("SVCO_ENDPOINT_USER", virtuoso_server.user)
+    monkeypatch.setenv("SVCO_ENDPOINT_PASSWORD", virtuoso_server.password)
     code = main(["load", "--endpoint", virtuoso_server.store_url, "--auth", "digest", "--graph",
                  "https://example.org/graphs/env", str(MODEL)])  # fmt: skip
     assert code == 0, capsys.readouterr().err

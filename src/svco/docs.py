@@ -1,10 +1,12 @@
-"""HTML documentation of the ontology (``svco docs OUTDIR``), from a small Jinja2 template of svco's own.
+"""HTML documentation of the ontology (``svco docs OUTDIR [MODEL...]``), from a small Jinja2 template.
 
-The page (``index.html``) has the ontology header, the value chain diagram as inline SVG, the six
-activities, the practices by category, the artifact types, the canonical flows as a table, the classes
-and properties, and the query catalog (read at run time with :func:`svco.catalog.catalog`). Every term is
-an anchor named by its IRI fragment (``index.html#Plan``, ``#ValueStream``), so the IRIs of the w3id
-namespace can redirect to it. The diagram is also written as ``value-chain.svg``.
+The page (``index.html``) has the ontology header; the value chain overview as inline SVG with an explorer
+(``templates/explorer.js``, inlined with its data as JSON, see :mod:`svco.explorer`: click an activity or
+an arrow, pick a value stream of the loaded models); the six activities, the practices by category, the
+artifact types, the canonical flows as a table, the classes and properties, and the query catalog (read
+at run time with :func:`svco.catalog.catalog`). Every term is an anchor named by its IRI fragment
+(``index.html#Plan``, ``#ValueStream``), so the IRIs of the w3id namespace can redirect to it. The
+overview is also written as ``value-chain.svg``.
 
 Written atomically: the files are made in a temporary folder beside OUTDIR and each is moved into place
 by a rename; OUTDIR's other files are not touched. pyLODE was not used: its releases that run on Python
@@ -21,8 +23,9 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
-from svco.diagram import _activity_sort_key, local_name, render_svg, to_dot, value_chain, view
+from svco.diagram import activity_sort_key, local_name, render_svg, to_dot, value_chain, view
 from svco.errors import InputError
+from svco.explorer import explorer_data, explorer_json
 from svco.resources import NAMESPACE
 from svco.store import Store
 
@@ -152,7 +155,7 @@ def collect(store: Store) -> dict:
     for entry in sorted(practices.values(), key=lambda p: p["label"].casefold()):
         entry["activities"] = [
             Link(a, names.get(a, local_name(a)), local_name(a))
-            for a in sorted(entry["activities"], key=_activity_sort_key)
+            for a in sorted(entry["activities"], key=activity_sort_key)
         ]
         categories.setdefault(entry["category"], []).append(entry)
 
@@ -169,7 +172,7 @@ def collect(store: Store) -> dict:
                 "party": _v(row, "partyLabel") or (local_name(_v(row, "party")) if _v(row, "party") else ""),
             }
         )
-    flows.sort(key=lambda f: (_activity_sort_key(f["from"].iri if f["from"] else "~"), f["artifact"].label))
+    flows.sort(key=lambda f: (activity_sort_key(f["from"].iri if f["from"] else "~"), f["artifact"].label))
     artifacts = [
         {
             "anchor": _anchor(_v(r, "artifact")) or local_name(_v(r, "artifact")),
@@ -182,7 +185,10 @@ def collect(store: Store) -> dict:
     header_rows = store.rows(view("ontology-header"))
     header = {k: _v(header_rows[0], k) for k in ("title", "description", "version", "versionIRI", "license")}
     queries = sorted(catalog().values(), key=lambda q: q.name)
+    explorer = explorer_data(store, chain)
     return {
+        "explorer": explorer_json(explorer),
+        "streams": [(i, s["label"]) for i, s in enumerate(explorer["streams"])],
         "header": header,
         "namespace": NAMESPACE,
         "activities": activities,
@@ -198,8 +204,9 @@ def collect(store: Store) -> dict:
 
 
 def _inline_svg(svg: bytes) -> str:
-    """Graphviz SVG made fit for inlining: no XML prolog or DOCTYPE, scaled to the page width."""
-    text = svg.decode("utf-8")
+    """Graphviz SVG made fit for inlining: no XML prolog or DOCTYPE, scaled to the page width; Graphviz's
+    ``&#45;`` written as the hyphen it stands for, so ids read as written (``chain-Plan``)."""
+    text = svg.decode("utf-8").replace("&#45;", "-")
     text = text[text.index("<svg") :]
     return re.sub(r'<svg width="[^"]*" height="[^"]*"', '<svg class="diagram" role="img"', text, count=1)
 
@@ -211,9 +218,11 @@ def render_html(store: Store, diagram_svg: bytes | None = None) -> str:
     data = collect(store)
     if diagram_svg is None:
         diagram_svg = render_svg(to_dot(data["chain"]))
-    template_text = (files("svco") / "templates" / "docs.html.j2").read_text(encoding="utf-8")
+    templates = files("svco") / "templates"
+    template_text = (templates / "docs.html.j2").read_text(encoding="utf-8")
+    script = (templates / "explorer.js").read_text(encoding="utf-8")
     env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-    return env.from_string(template_text).render(diagram=_inline_svg(diagram_svg), **data)
+    return env.from_string(template_text).render(diagram=_inline_svg(diagram_svg), script=script, **data)
 
 
 def write_docs(outdir: Path | str, store: Store | None = None) -> list[Path]:

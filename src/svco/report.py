@@ -1,5 +1,7 @@
 """Validation reports for people and for CI: text, JSON, Turtle (``sh:ValidationReport``) and JUnit XML.
 
+SARIF and GitHub workflow commands are in :mod:`svco.report_ci`.
+
 JSON schema (``"schema": "https://w3id.org/svco/validation-report/1"``; fields are only ever added)::
 
     {
@@ -16,9 +18,21 @@ JSON schema (``"schema": "https://w3id.org/svco/validation-report/1"``; fields a
         {"severity": "violation", "message": "...", "focus": IRI, "focus_label": str|null,
          "stream": IRI|null, "stream_label": str|null, "step": IRI|null, "step_label": str|null,
          "shape": IRI, "component": "MinCountConstraintComponent", "path": IRI|"^IRI"|null,
-         "value": str|null, "suggestion": "svc:Term"|null}
+         "value": str|null, "suggestion": "svc:Term"|null,
+         # added in svco 0.2 (same schema: fields are only added):
+         "value_type": "iri"|"literal"|"blank"|null, "value_datatype": IRI|null, "value_language": str|null,
+         "file": str|null, "line": int|null, "column": int|null, "end_line": int|null,
+         "value_line": int|null, "value_column": int|null}
       ]
     }
+
+One form for every term: an IRI is the full IRI as a plain string (no ``<>``, no CURIE), a blank node is
+``_:`` and its label, a literal is its lexical form (with ``value_datatype`` and ``value_language``);
+``value_type`` says which the ``value`` is. (Before 0.2, ``value`` mixed ``<...>`` and ``svc:...`` forms.)
+``file`` is where the focus node is described (relative to the working folder when inside it), ``line`` and
+``column`` (1-based) where its first statement starts, ``end_line`` where it ends, ``value_line`` and
+``value_column`` where the offending value is written; each is null when unknown (blank nodes, reference
+content, a value found only by inference). ``suggestion`` stays a CURIE: it is text for people.
 """
 
 from __future__ import annotations
@@ -26,10 +40,12 @@ from __future__ import annotations
 import json
 from xml.etree import ElementTree as ET
 
+import pyoxigraph as ox
+
 from svco.validate import SEVERITIES, ValidationReport, ValidationResult
 
 SCHEMA = "https://w3id.org/svco/validation-report/1"
-FORMATS = ("text", "json", "turtle", "junit")
+FORMATS = ("text", "json", "turtle", "junit", "sarif", "github")
 _SHAPES = "https://w3id.org/svco/shapes#"
 
 
@@ -47,11 +63,13 @@ def to_json(report: ValidationReport, fail_on: str = "violation") -> str:
     from svco import __version__
 
     keys = ("severity", "message", "focus", "focus_label", "stream", "stream_label", "step", "step_label")
-    keys += ("shape", "component", "path", "value", "suggestion")
+    keys += ("shape", "component", "path", "value", "suggestion", "file", "line", "column", "value_line")
+    keys += ("value_column", "end_line")
     results = []
     for r in report.results:
         entry = {k: getattr(r, k) for k in keys}
         entry["severity"] = r.severity.lower()
+        entry.update(_term_json(r.value_term, r.value))
         results.append(entry)
     doc = {
         "schema": SCHEMA,
@@ -66,6 +84,30 @@ def to_json(report: ValidationReport, fail_on: str = "violation") -> str:
         "results": results,
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _term_json(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, text: str | None) -> dict:
+    """A result's value in the one JSON form the module docstring documents (every key always present)."""
+    entry = {"value": text, "value_type": None, "value_datatype": None, "value_language": None}
+    if isinstance(term, ox.NamedNode):
+        entry.update(value=term.value, value_type="iri")
+    elif isinstance(term, ox.BlankNode):
+        entry.update(value=f"_:{term.value}", value_type="blank")
+    elif isinstance(term, ox.Literal):
+        entry.update(value=term.value, value_type="literal", value_language=term.language)
+        entry["value_datatype"] = term.datatype.value if term.language is None else None
+    elif text is not None:
+        entry["value_type"] = "literal"
+    return entry
+
+
+def location(result: ValidationResult) -> str:
+    """``file:line:column`` as compilers write it (``file`` alone, or "", when that is all that is known)."""
+    if result.file is None:
+        return ""
+    if result.line is None:
+        return result.file
+    return f"{result.file}:{result.line}:{result.column}"
 
 
 def to_text(report: ValidationReport, fail_on: str = "violation", *, color: bool = False) -> str:
@@ -94,23 +136,29 @@ def to_text(report: ValidationReport, fail_on: str = "violation", *, color: bool
             mark, colour = marks[r.severity]
             named = r.step_label and f'"{r.step_label}"' in r.message
             where = f'step "{r.step_label}": ' if r.step_label and not named else ""
-            lines.append(f"  {style(mark + ' ' + r.severity.lower(), fg=colour)}  {where}{r.message}")
-            lines.append(style(f"      {_short(r.shape)} on {_short(r.focus)}", dim=True))
+            at = f"{location(r)}: " if r.file else ""
+            lines.append(f"  {at}{style(mark + ' ' + r.severity.lower(), fg=colour)}  {where}{r.message}")
+            value_at = f" (value at line {r.value_line})" if r.value_line and r.value_line != r.line else ""
+            lines.append(style(f"      {_short(r.shape)} on {_short(r.focus)}{value_at}", dim=True))
         lines.append("")
-    counts = ", ".join(f"{report.count(s)} {s.lower()}{'s' if report.count(s) != 1 else ''}" for s in SEVERITIES)
-    sources = f"{len(report.sources)} file{'s' if len(report.sources) != 1 else ''}"
     for iri in report.unresolved_imports:
         lines.append(style(f"note: owl:imports <{iri}> was not resolved (not validated)", fg="yellow"))
     failed = report.fails(fail_on)
-    verdict = style("FAILED", fg="red", bold=True) if failed else style("PASSED", fg="green", bold=True)
-    lines.append(f"{verdict}: {counts} in {sources} (fail on {fail_on.lower()}; engine {report.engine})")
+    word = style("FAILED", fg="red", bold=True) if failed else style("PASSED", fg="green", bold=True)
+    lines.append(verdict(report, fail_on, word))
     return "\n".join(lines) + "\n"
+
+
+def verdict(report: ValidationReport, fail_on: str = "violation", word: str | None = None) -> str:
+    """The one-line summary: 'PASSED: 0 violations, 2 warnings, 0 infos in 3 files (fail on ...)'."""
+    counts = ", ".join(f"{report.count(s)} {s.lower()}{'s' if report.count(s) != 1 else ''}" for s in SEVERITIES)
+    sources = f"{len(report.sources)} file{'s' if len(report.sources) != 1 else ''}"
+    word = word or ("FAILED" if report.fails(fail_on) else "PASSED")
+    return f"{word}: {counts} in {sources} (fail on {fail_on.lower()}; engine {report.engine})"
 
 
 def to_turtle(report: ValidationReport) -> str:
     """The SHACL ``sh:ValidationReport`` as Turtle."""
-    import pyoxigraph as ox
-
     sh = "http://www.w3.org/ns/shacl#"
 
     def n(iri: str) -> ox.NamedNode:
@@ -170,15 +218,17 @@ def to_junit(report: ValidationReport, fail_on: str = "violation") -> str:
     failures = 0
     for (shape, focus), results in sorted(cases.items()):
         case = ET.SubElement(suite, "testcase", classname=_short(shape), name=_label(results[0]) or focus)
+        if results[0].file:
+            case.set("file", results[0].file)
         failing = [r for r in results if SEVERITIES.index(r.severity) <= level]
         if failing:
             failures += 1
             worst = min(failing, key=lambda r: SEVERITIES.index(r.severity))
             failure = ET.SubElement(case, "failure", message=worst.message, type=f"sh:{worst.severity}")
-            failure.text = "\n".join(f"[{r.severity}] {r.message}" for r in failing)
+            failure.text = "\n".join(_junit_line(r) for r in failing)
         milder = [r for r in results if r not in failing]
         if milder:
-            ET.SubElement(case, "system-out").text = "\n".join(f"[{r.severity}] {r.message}" for r in milder)
+            ET.SubElement(case, "system-out").text = "\n".join(_junit_line(r) for r in milder)
     checked = {shape for shape, _ in cases}
     for shape in shape_names():
         if shape not in checked:
@@ -191,6 +241,11 @@ def to_junit(report: ValidationReport, fail_on: str = "violation") -> str:
     root.append(suite)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _junit_line(result: ValidationResult) -> str:
+    at = location(result)
+    return f"{at}: [{result.severity}] {result.message}" if at else f"[{result.severity}] {result.message}"
 
 
 def _label(result: ValidationResult) -> str:
@@ -208,4 +263,8 @@ def render(report: ValidationReport, fmt: str, fail_on: str = "violation", *, co
         return to_turtle(report)
     if fmt == "junit":
         return to_junit(report, fail_on)
+    if fmt in ("sarif", "github"):
+        from svco.report_ci import to_github, to_sarif
+
+        return to_sarif(report) if fmt == "sarif" else to_github(report, fail_on)
     return to_text(report, fail_on, color=color)

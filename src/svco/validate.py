@@ -27,6 +27,7 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from svco.errors import SvcoError, UsageError
+from svco.locate import locate_results
 from svco.resources import NAMESPACE, shapes_dir
 from svco.shacl import SH, CompiledShapes, Result, Unsupported, compile_shapes, term_text
 from svco.store import Store
@@ -60,6 +61,12 @@ class ValidationResult:
     step_label: str | None = None
     focus_label: str | None = None
     suggestion: str | None = None
+    file: str | None = None  # where the focus node is described (see svco.locate), relative to the cwd if inside
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None  # where the first statement about the focus node ends
+    value_line: int | None = None  # where the offending value is written, when it is
+    value_column: int | None = None
     value_term: ox.NamedNode | ox.BlankNode | ox.Literal | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -237,6 +244,8 @@ def report_from(source: RowSource, raw: list[Result], used: str, sources: list[s
             if result.suggestion:
                 result.message += f" Did you mean {result.suggestion}?"
         results.append(result)
+    if isinstance(source, Store):  # files to point into; a server's data has none
+        locate_results(source, results)  # after validation, for the result nodes only: no cost without results
     return ValidationReport(results, used, sources=sources)
 
 

@@ -134,8 +134,11 @@ def export(out: Path, fmt: str | None, models: tuple[Path, ...], input_format: s
 
 @click.command()
 @click.argument("args", nargs=-1, type=click.Path(path_type=Path), metavar="[STREAM] [MODEL]...")
-@click.option("--stream", "stream_option", help="The value stream to draw (IRI, CURIE or label).")
+@click.option("--stream", "stream_option", hidden=True, help="Deprecated: give STREAM as the first argument.")
 @click.option("--format", "fmt", type=click.Choice(["mermaid", "dot", "svg"]), default="mermaid", show_default=True)
+@click.option(
+    "--detail", is_flag=True, help="The value chain with every artifact each activity hands over and its practices."
+)
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write here (atomically).")
 @store_option
 @input_format_option
@@ -143,6 +146,7 @@ def diagram(
     args: tuple[Path, ...],
     stream_option: str | None,
     fmt: str,
+    detail: bool,
     output: Path | None,
     store_path: Path | None,
     input_format: str | None,
@@ -150,15 +154,18 @@ def diagram(
     """Draw the value chain, or the value stream STREAM of the MODELS, as Mermaid, DOT or SVG.
 
     STREAM may be an IRI, a CURIE (ex:Onboarding) or a label; an argument that is an existing file or
-    folder is a MODEL, the first other one is STREAM. The value chain shows the six activities, what each
-    hands to the others (the canonical flows grouped per pair) and the practices that support it; a
-    value stream shows its steps in order with their activities, the hand-offs and the warnings.
+    folder is a MODEL, the first other one is STREAM. The value chain is an overview: the six activities,
+    one arrow per pair that hand each other artifacts (how many), the external parties at the edge;
+    --detail lists every artifact and practice. A value stream shows its steps by position (parallel
+    steps side by side), the hand-offs, and the warnings in red.
     """
     from svco.diagram import render
     from svco.errors import UsageError
     from svco.output import atomic_write_bytes
     from svco.store import EXTENSIONS
 
+    if stream_option is not None:
+        click.echo("svco diagram: --stream is deprecated; give STREAM as the first argument", err=True)
     stream = stream_option
     models: list[Path] = []
     for arg in args:
@@ -171,7 +178,7 @@ def diagram(
             f"no model to find the value stream {stream!r} in (and no such file)",
             hint="give the model files after STREAM: svco diagram STREAM MODEL...",
         )
-    data = render(open_store(store_path, models, input_format), stream, fmt)
+    data = render(open_store(store_path, models, input_format), stream, fmt, detail=detail)
     if output is not None:
         atomic_write_bytes(output, data)
         click.echo(f"wrote {output}", err=True)
@@ -182,16 +189,20 @@ def diagram(
 
 @click.command()
 @click.argument("outdir", type=click.Path(path_type=Path, file_okay=False))
+@models_argument
 @store_option
-def docs(outdir: Path, store_path: Path | None) -> int:
-    """Write HTML documentation of the ontology into OUTDIR (index.html and svco.svg), atomically.
+@input_format_option
+def docs(outdir: Path, models: tuple[Path, ...], store_path: Path | None, input_format: str | None) -> int:
+    """Write HTML documentation of the ontology (and MODELS) into OUTDIR: index.html and value-chain.svg.
 
-    Classes, properties, the six activities, the practices, the flows, the query catalog and the value
-    chain diagram; every term is linkable as index.html#LocalName. Other files in OUTDIR are left alone.
+    Classes, properties, the six activities, the practices, the flows, the query catalog, the value
+    chain overview and an explorer (click an activity or an arrow; pick a value stream of the MODELS to
+    see it on the chain with its warnings). Works from disk, offline. Every term is linkable as
+    index.html#LocalName. Written atomically; other files in OUTDIR are left alone.
     """
     from svco.docs import write_docs
 
-    written = write_docs(outdir, open_store(store_path))
+    written = write_docs(outdir, open_store(store_path, models, input_format))
     click.echo(f"wrote {', '.join(str(p) for p in written)}", err=True)
     return EXIT_OK
 

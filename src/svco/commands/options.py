@@ -29,3 +29,78 @@ def open_store(store_path: Path | None, models: Sequence[Path] = (), input_forma
     if models:
         store.load(models, input_format=input_format)
     return store
+
+
+#: The report formats of ``svco validate`` and ``svco shacl`` (:data:`svco.report.FORMATS`; a test checks).
+REPORT_FORMATS = ("text", "json", "turtle", "junit", "sarif", "github")
+
+
+def report_options(command):
+    """The report options ``svco validate`` and ``svco shacl`` share: format, fail-on, output, colour, changes."""
+    options = [
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(REPORT_FORMATS),
+            default="text",
+            show_default=True,
+            help="text for people (file:line:col, grouped by stream), json (documented schema), turtle "
+            "(sh:ValidationReport), junit, sarif (2.1.0, for code scanning), github (workflow annotations).",
+        ),
+        click.option(
+            "--fail-on",
+            type=click.Choice(["violation", "warning", "info"], case_sensitive=False),
+            default="violation",
+            show_default=True,
+            help="Exit 1 when a result is at least this severe.",
+        ),
+        click.option(
+            "--output",
+            "-o",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="Write the report here (atomically).",
+        ),
+        click.option("--color/--no-color", default=None, help="Colour the text report (default: when on a terminal)."),
+        click.option(
+            "--changed-since",
+            metavar="REF",
+            help="Report only results located in files or lines changed since git REF (and untracked files); "
+            "the whole model is still validated.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def changes_option_value(changed_since: str | None):
+    """The :class:`svco.changes.Changes` for ``--changed-since`` (None without it); read before validating,
+    so that a bad REF or a folder outside git fails at once (exit 2)."""
+    if changed_since is None:
+        return None
+    from svco.changes import changed_lines
+
+    return changed_lines(changed_since)
+
+
+def emit_report(report, fmt: str, fail_on: str, output: Path | None, color: bool | None, changes=None) -> int:
+    """Keep the results in ``changes`` (``--changed-since``), print or write the report; return the exit code
+    the reported results give."""
+    import sys
+
+    from svco.errors import EXIT_NONCONFORMING, EXIT_OK
+    from svco.output import atomic_write_text
+    from svco.report import render
+
+    if changes is not None:
+        from svco.changes import keep_changed
+
+        report = keep_changed(report, changes)
+    if color is None:
+        color = output is None and fmt == "text" and sys.stdout.isatty()
+    text = render(report, fmt, fail_on, color=color)
+    if output is not None:
+        atomic_write_text(output, text)
+    else:
+        click.echo(text, nl=False, color=color)
+    return EXIT_NONCONFORMING if report.fails(fail_on) else EXIT_OK

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from svco.commands.options import input_format_option, store_option
-from svco.errors import EXIT_NONCONFORMING, EXIT_OK, UsageError
+from svco.commands.options import (
+    changes_option_value,
+    emit_report,
+    input_format_option,
+    report_options,
+    store_option,
+)
+from svco.errors import UsageError
 
 shapes_option = click.option(
     "--shapes",
@@ -20,30 +25,9 @@ shapes_option = click.option(
 )
 
 
-def report_options(command: Callable) -> Callable:
-    """The options every validating command shares: report format, --fail-on, -o, engine, network, colour."""
+def engine_options(command: Callable) -> Callable:
+    """``--engine``, ``--allow-network``, ``--store`` and ``--input-format``: how the data is read and checked."""
     options = [
-        click.option(
-            "--format",
-            "fmt",
-            type=click.Choice(["text", "json", "turtle", "junit"]),
-            default="text",
-            show_default=True,
-            help="text for people (grouped by stream), json (documented schema), turtle (sh:ValidationReport), junit.",
-        ),
-        click.option(
-            "--fail-on",
-            type=click.Choice(["violation", "warning", "info"], case_sensitive=False),
-            default="violation",
-            show_default=True,
-            help="Exit 1 when a result is at least this severe.",
-        ),
-        click.option(
-            "--output",
-            "-o",
-            type=click.Path(path_type=Path, dir_okay=False),
-            help="Write the report here (atomically).",
-        ),
         click.option(
             "--engine",
             type=click.Choice(["auto", "svco", "pyshacl"]),
@@ -52,7 +36,6 @@ def report_options(command: Callable) -> Callable:
             help="svco's SPARQL engine on Oxigraph, or pyshacl (the reference implementation; slow on big models).",
         ),
         click.option("--allow-network", is_flag=True, help="Fetch owl:imports that no catalog resolves from the web."),
-        click.option("--color/--no-color", default=None, help="Colour the text report (default: when on a terminal)."),
         store_option,
         input_format_option,
     ]
@@ -118,25 +101,11 @@ def _load(store_path: Path | None, models, input_format, allow_network: bool, *,
     return store, unresolved
 
 
-def _emit(report, fmt: str, fail_on: str, output: Path | None, color: bool | None) -> int:
-    """Print or write the report; the exit code from --fail-on."""
-    from svco.output import atomic_write_text
-    from svco.report import render
-
-    if color is None:
-        color = output is None and fmt == "text" and sys.stdout.isatty()
-    text = render(report, fmt, fail_on, color=color)
-    if output is not None:
-        atomic_write_text(output, text)
-    else:
-        click.echo(text, nl=False, color=color)
-    return EXIT_NONCONFORMING if report.fails(fail_on) else EXIT_OK
-
-
 @click.command()
 @click.argument("models", nargs=-1, type=click.Path(path_type=Path))
 @shapes_option
 @report_options
+@engine_options
 @server_options
 def validate(
     models: tuple[Path, ...],
@@ -150,9 +119,10 @@ def validate(
     fmt: str,
     fail_on: str,
     output: Path | None,
+    color: bool | None,
+    changed_since: str | None,
     engine: str,
     allow_network: bool,
-    color: bool | None,
     store_path: Path | None,
     input_format: str | None,
 ) -> int:
@@ -165,22 +135,25 @@ def validate(
     from svco.store import expand_sources
     from svco.validate import validate_store
 
+    changes = changes_option_value(changed_since)
     extra = expand_sources(shapes) if shapes else ()
     server = _server(endpoint, graphs, user, password, auth, timeout, data=models, store_path=store_path)
     if server is not None:
         from svco.remote_validate import validate_endpoint
 
-        return _emit(validate_endpoint(server, extra_shapes=extra, engine=engine), fmt, fail_on, output, color)
+        report = validate_endpoint(server, extra_shapes=extra, engine=engine)
+        return emit_report(report, fmt, fail_on, output, color, changes)
     store, unresolved = _load(store_path, models, input_format, allow_network, reference=True)
     report = validate_store(store, engine=engine, extra_shapes=extra)
     report.unresolved_imports = unresolved
-    return _emit(report, fmt, fail_on, output, color)
+    return emit_report(report, fmt, fail_on, output, color, changes)
 
 
 @click.command()
 @click.argument("data", nargs=-1, type=click.Path(path_type=Path))
 @shapes_option
 @report_options
+@engine_options
 @server_options
 def shacl(
     data: tuple[Path, ...],
@@ -194,30 +167,34 @@ def shacl(
     fmt: str,
     fail_on: str,
     output: Path | None,
+    color: bool | None,
+    changed_since: str | None,
     engine: str,
     allow_network: bool,
-    color: bool | None,
     store_path: Path | None,
     input_format: str | None,
 ) -> int:
     """Plain SHACL: validate DATA (files or folders) against --shapes, with no svco content.
 
     SHACL Core and SHACL-SPARQL on svco's engine; same report formats and exit codes as `svco validate`.
+    With --endpoint the data on that SPARQL server is validated there.
     """
     from svco.store import expand_sources
     from svco.validate import shacl_store
 
+    changes = changes_option_value(changed_since)
     server = _server(endpoint, graphs, user, password, auth, timeout, data=data, store_path=store_path)
     if server is not None:
         from svco.remote_validate import shacl_endpoint
 
-        return _emit(shacl_endpoint(server, expand_sources(shapes), engine=engine), fmt, fail_on, output, color)
+        report = shacl_endpoint(server, expand_sources(shapes), engine=engine)
+        return emit_report(report, fmt, fail_on, output, color, changes)
     if not data:
         raise UsageError("no DATA to validate", hint="name files or folders, or the server with --endpoint URL")
     store, unresolved = _load(store_path, data, input_format, allow_network, reference=False)
     report = shacl_store(store, expand_sources(shapes), engine=engine)
     report.unresolved_imports = unresolved
-    return _emit(report, fmt, fail_on, output, color)
+    return emit_report(report, fmt, fail_on, output, color, changes)
 
 
 COMMANDS = [validate, shacl]
