@@ -74,25 +74,30 @@ def validate_endpoint(endpoint: Endpoint, *, extra_shapes: Sequence[Path] = (), 
     """Validate the data on ``endpoint`` against svco's shapes (and ``extra_shapes``): a ValidationReport."""
     from svco.validate import shape_files
 
+    _check_engine(engine)
     runner = EndpointRunner(endpoint)
     check_reference(runner)
-    return _run(runner, shape_files() + list(extra_shapes), engine)
+    return _run(runner, shape_files() + list(extra_shapes))
 
 
 def shacl_endpoint(endpoint: Endpoint, shapes: Sequence[Path], *, engine: str = "svco"):
     """Plain SHACL on the data of ``endpoint`` against ``shapes`` alone: a ValidationReport."""
     if not shapes:
         raise UsageError("no shapes to validate against", hint="name at least one shapes file with --shapes")
-    return _run(EndpointRunner(endpoint), list(shapes), engine)
+    _check_engine(engine)
+    return _run(EndpointRunner(endpoint), list(shapes))
 
 
-def _run(runner: EndpointRunner, files: list[Path], engine: str):
-    from svco.validate import compile_for_server, report_from
-
+def _check_engine(engine: str) -> None:
     if engine == "pyshacl":
         raise UsageError(
             "--engine pyshacl cannot validate on a server: it needs the whole graph in memory",
             hint="use --engine svco or auto (svco's engine runs its queries on the server), or validate locally",
         )
+
+
+def _run(runner: EndpointRunner, files: list[Path]):
+    from svco.validate import compile_for_server, report_from
+
     compiled = compile_for_server(files)
     return report_from(runner, compiled.run(runner), "svco", runner.sources)
