@@ -89,14 +89,62 @@ def generate(triples: int, out: Path, defects_every: int = 25) -> int:
     return streams
 
 
+def long_stream(steps: int, out: Path) -> int:
+    """Write ONE value stream of ``steps`` steps (activities in the usual order, round and round); return steps.
+
+    For the scaling benchmark: constraints that relate the steps of a stream must stay linear in them.
+    """
+    with out.open("w", encoding="utf-8") as handle:
+        handle.write(HEADER)
+        handle.write('ex:org0 a svc:Organization ; rdfs:label "Organisation 0" ; svc:runsValueStream ex:long .\n')
+        handle.write('ex:long a svc:NewServiceValueStream ; rdfs:label "Long stream" ; svc:trigger ex:demand ;\n')
+        handle.write("    svc:outcome ex:outcome .\n")
+        handle.write('ex:demand a svc:Demand ; rdfs:label "Demand" ; svc:bringsArtifact svc:DemandAndOpportunities .\n')
+        handle.write('ex:outcome a svc:Outcome ; rdfs:label "Outcome" .\n')
+        for pos in range(1, steps + 1):
+            activity, practices, consumes, produces = STEPS[(pos - 1) % len(STEPS)]
+            handle.write(
+                f'ex:long svc:hasStep ex:l{pos} .\nex:l{pos} a svc:ValueStreamStep ; rdfs:label "Step {pos}" ;'
+                f" svc:position {pos} ; svc:activity svc:{activity} ;\n"
+                f"    svc:usesPractice {', '.join(f'svc:{p}' for p in practices)} ;"
+                f" svc:consumes svc:{consumes[0]} ; svc:produces svc:{produces[0]} .\n"
+            )
+    return steps
+
+
+def nested_rdfxml(depth: int, out: Path) -> int:
+    """Write an RDF/XML file whose node elements nest ``depth`` deep (a chain of rdfs:seeAlso); return depth.
+
+    For the scaling benchmark: parsing must stay linear in the nesting depth.
+    """
+    with out.open("w", encoding="utf-8") as handle:
+        handle.write(
+            '<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+        )
+        handle.write(' xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">\n')
+        for i in range(depth):
+            handle.write(f'<rdf:Description rdf:about="https://example.org/nested#n{i}"><rdfs:seeAlso>\n')
+        handle.write('<rdf:Description rdf:about="https://example.org/nested#end"/>\n')
+        handle.write("</rdfs:seeAlso></rdf:Description>\n" * depth)
+        handle.write("</rdf:RDF>\n")
+    return depth
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("triples", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--defects", type=int, default=25, help="every N-th stream has a defect (0: none)")
+    parser.add_argument("--long-stream", action="store_true", help="one stream of TRIPLES steps instead")
+    parser.add_argument("--nested-rdfxml", action="store_true", help="RDF/XML nested TRIPLES deep instead")
     args = parser.parse_args()
-    streams = generate(args.triples, args.out, args.defects)
-    print(f"{args.out}: {streams} streams")
+    if args.long_stream:
+        print(f"{args.out}: one stream of {long_stream(args.triples, args.out)} steps")
+    elif args.nested_rdfxml:
+        print(f"{args.out}: RDF/XML nested {nested_rdfxml(args.triples, args.out)} deep")
+    else:
+        streams = generate(args.triples, args.out, args.defects)
+        print(f"{args.out}: {streams} streams")
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ def store_with(*models: Path) -> Store:
     return store
 
 
-#: Graphviz is installed by scripts/setup: in CI (CI=true) its absence fails the tests instead of skipping them.
+#: Graphviz is installed by scripts/setup-tests: in CI (CI=true) its absence fails the tests instead of skipping them.
 needs_dot = pytest.mark.skipif(
     shutil.which("dot") is None and os.environ.get("CI") != "true", reason="Graphviz is not installed"
 )
@@ -66,3 +66,13 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def pytest_collection_modifyitems(config, items):
+    """``stress`` tests (long fault-injection runs) run only when asked for with ``-m stress``."""
+    if "stress" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="long stress run: opt in with -m stress")
+    for item in items:
+        if "stress" in item.keywords:
+            item.add_marker(skip)

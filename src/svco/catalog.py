@@ -6,6 +6,10 @@ The header is comment lines at the top of the file::
     # description: The canonical hand-offs from one activity to another.
     # param: from (activity) default svc:Plan: the producing activity
     # param: to (activity) default svc:DesignAndTransition: the consuming activity
+    # secondary: from to
+
+``# secondary:`` names result columns that a table for people may leave out (IRIs shown beside their labels);
+CSV and JSON keep them.
 
 The file stem is the query's name. Parameters are SPARQL variables of the same name (``?from``); they are
 bound as RDF terms when the query runs, never spliced into its text.
@@ -43,6 +47,7 @@ class NamedQuery:
     title: str
     description: str
     params: tuple[Param, ...] = field(default=())
+    secondary: tuple[str, ...] = field(default=())
 
     def param(self, name: str) -> Param:
         """The parameter called ``name``; :class:`UsageError` listing the known ones if there is none."""
@@ -82,7 +87,7 @@ def parse_query_file(path: Path) -> NamedQuery:
                     hint="write `# param: NAME (TYPE) default VALUE: meaning` (the default is optional)",
                 )
             params.append(Param(match["name"], match["type"], match["default"], match["doc"]))
-        elif key in ("title", "description"):
+        elif key in ("title", "description", "secondary"):
             meta[key] = value
     return NamedQuery(
         name=path.stem,
@@ -91,6 +96,7 @@ def parse_query_file(path: Path) -> NamedQuery:
         title=meta.get("title", path.stem),
         description=meta.get("description", ""),
         params=tuple(params),
+        secondary=tuple(v.lstrip("?") for v in meta.get("secondary", "").split()),
     )
 
 

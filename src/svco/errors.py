@@ -1,7 +1,7 @@
 """The exception hierarchy of svco and the exit codes the command line maps them to.
 
 Exit codes (every command): 0 success / conforms; 1 the model does not conform, or a query failed on the
-server; 2 bad usage or unreadable input.
+server; 2 bad usage or unreadable input; 3 internal error (a bug in svco, see ``svco.cli.main``).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_NONCONFORMING = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
 
 
 class SvcoError(Exception):
@@ -52,6 +53,10 @@ class InputError(SvcoError):
 
 class UsageError(SvcoError):
     """The command was called with options or values that make no sense."""
+
+
+class OutputError(SvcoError):
+    """A result cannot be written where the user asked (read-only folder, full disk, bad name, ...)."""
 
 
 class StoreLockedError(SvcoError):

@@ -2,12 +2,14 @@
 
 The form is rdflib's Turtle serialisation of the file's graph after blank nodes are given canonical
 labels (``rdflib.compare.to_canonical_graph``): subjects and predicates sorted, lists inline, the file's
-own prefixes kept. Comments do not survive it: put explanations in ``rdfs:comment`` or
-``skos:editorialNote`` where tools can show them.
+own prefixes kept. Comments do not survive it, so a file with comment lines is refused (nothing is lost
+silently) unless ``drop_comments`` is given: put explanations in ``rdfs:comment`` or ``skos:editorialNote``
+where tools can show them.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from svco.errors import InputError
@@ -37,8 +39,27 @@ def unformatted(paths: list[Path]) -> list[Path]:
     return [p for p in paths if p.read_text(encoding="utf-8") != canonical_turtle(p)]
 
 
-def format_files(paths: list[Path]) -> list[Path]:
-    """Rewrite each file in canonical form (atomically); return the files that changed."""
+_COMMENT_LINE = re.compile(r"^[ \t]*#", re.MULTILINE)
+
+
+def format_files(paths: list[Path], *, drop_comments: bool = False) -> list[Path]:
+    """Rewrite each file in canonical form (atomically); return the files that changed.
+
+    Raises :class:`InputError` for a file with comment lines (before any file is rewritten), unless
+    ``drop_comments``: the canonical form cannot keep them.
+    """
+    if not drop_comments:
+        for path in paths:
+            text = path.read_text(encoding="utf-8")
+            found = _COMMENT_LINE.search(text)
+            if found:
+                count = len(_COMMENT_LINE.findall(text))
+                raise InputError(
+                    path,
+                    f"has {count} comment line{'s' if count != 1 else ''}, which the canonical form would drop",
+                    line=text.count("\n", 0, found.start()) + 1,
+                    hint="move them into rdfs:comment or skos:editorialNote, or pass --drop-comments",
+                )
     changed = []
     for path in paths:
         text = canonical_turtle(path)

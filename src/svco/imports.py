@@ -3,18 +3,24 @@
 An import of svco itself (``https://w3id.org/svco``, ``.../reference``, versioned or not) is already loaded.
 Any other import is looked up, in order: in a Protégé catalog (``catalog-v001.xml``) next to the model
 that imports it; then, only with ``allow_network``, on the web (HTTP GET asking for Turtle or RDF/XML, with
-a timeout). What stays unresolved is returned, for the report to name.
+a total deadline); a ``file:`` IRI only with ``allow_files`` (never with ``allow_network`` alone: a model must
+not make svco read local files unasked). Other schemes are never fetched. What stays unresolved is returned,
+for the report to name. Errors name the IRI and the problem, never the content that was fetched.
 """
 
 from __future__ import annotations
 
 import tempfile
+import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import unquote, urlparse
+from urllib.request import url2pathname
 from xml.etree import ElementTree as ET
 
 import pyoxigraph as ox
 
+from svco.deadline import call_with_deadline
 from svco.errors import InputError
 from svco.store import Store
 
@@ -42,7 +48,9 @@ def read_catalog(path: Path) -> dict[str, Path]:
     return mappings
 
 
-def resolve_imports(store: Store, *, allow_network: bool = False, timeout: float = 30.0) -> list[str]:
+def resolve_imports(
+    store: Store, *, allow_network: bool = False, allow_files: bool = False, timeout: float = 30.0
+) -> list[str]:
     """Load what the loaded models import; return the import IRIs that could not be resolved."""
     catalogs: dict[str, Path] = {}
     for source in store.sources:
@@ -60,7 +68,9 @@ def resolve_imports(store: Store, *, allow_network: bool = False, timeout: float
             done.add(iri)
             if iri in catalogs:
                 store.load([catalogs[iri]])
-            elif allow_network:
+            elif iri.lower().startswith("file:") and allow_files:
+                store.load([Path(url2pathname(unquote(urlparse(iri).path)))])
+            elif iri.lower().startswith(("http://", "https://")) and allow_network:
                 downloaded = _download(iri, timeout)
                 try:
                     store.load([downloaded])
@@ -70,14 +80,28 @@ def resolve_imports(store: Store, *, allow_network: bool = False, timeout: float
                 unresolved.append(iri)
 
 
+class _HttpOnly(urllib.request.HTTPRedirectHandler):
+    """Follows redirects to http(s) only: a server must not send svco to a ``file:`` or ``ftp:`` URL."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if not newurl.lower().startswith(("http://", "https://")):
+            raise urllib.error.HTTPError(newurl, code, "redirect to a non-HTTP URL refused", headers, fp)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 def _download(iri: str, timeout: float) -> Path:
     request = urllib.request.Request(iri, headers={"Accept": "text/turtle, application/rdf+xml;q=0.9"})
+
+    def fetch() -> tuple[bytes, str]:
+        opener = urllib.request.build_opener(_HttpOnly)
+        with opener.open(request, timeout=timeout) as response:
+            return response.read(), response.headers.get_content_type()
+
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = response.read()
-            kind = response.headers.get_content_type()
+        data, kind = call_with_deadline(fetch, timeout)
     except OSError as exc:
-        raise InputError(iri, f"cannot fetch the imported ontology: {exc}") from None
+        reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or type(exc).__name__
+        raise InputError(iri, f"cannot fetch the imported ontology: {reason}") from None
     suffix = ".ttl" if "turtle" in kind else ".rdf"
     with tempfile.NamedTemporaryFile("wb", suffix=suffix, delete=False) as handle:
         handle.write(data)

@@ -79,15 +79,16 @@ def index_text(text: str, name: str, wanted: set[str], base: str | None = None) 
 
 def index_file(path: Path, wanted: set[str]) -> FileIndex:
     """:func:`index_text` on a file; an unreadable or unparsable file gives an empty index, never an error."""
+    from xml.parsers.expat import ExpatError
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        from svco.sources import read_text
+
+        text = read_text(path)
         return index_text(text, str(path), wanted, base=path.resolve().as_uri())
-    except (OSError, UnicodeDecodeError, ValueError, IndexError, KeyError, TypeError):
+    except (OSError, UnicodeDecodeError, ValueError, IndexError, KeyError, TypeError, ExpatError):
+        # the file loaded, so only this reader failed: the result keeps its file, without a line
         return FileIndex()
-    except Exception as exc:  # expat's ExpatError: the file loaded, so only this reader failed
-        if type(exc).__name__ == "ExpatError":
-            return FileIndex()
-        raise
 
 
 def graph_path(graph: str) -> Path | None:
@@ -99,6 +100,10 @@ def graph_path(graph: str) -> Path | None:
 
 def display_path(path: Path) -> str:
     """``path`` as a report shows it: relative to the working folder when inside it (what CI tools want)."""
+    from svco.sources import is_stream
+
+    if is_stream(path):  # standard input or a FIFO: the name it was given, not /proc/123/fd/pipe:[456]
+        return path.as_posix()
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
@@ -145,8 +150,8 @@ def locate_results(store, results: list) -> None:
     for r in results:
         if r.value_term is not None:
             values.setdefault(r.focus, set()).add(_key(r.value_term))
-        if not r.focus or r.focus.startswith("_:") or r.focus in graphs:
-            continue
+        if not r.focus or r.focus.startswith(("_:", '"')) or r.focus in graphs:
+            continue  # blank nodes and literals (sh:targetObjectsOf) have no place of their own
         node = ox.NamedNode(r.focus)
         described = [q.graph_name for q in store.oxigraph.quads_for_pattern(node, None, None, None)]
         mentioned = [q.graph_name for q in store.oxigraph.quads_for_pattern(None, None, node, None)]

@@ -11,6 +11,8 @@ _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 
 def index_rdfxml(text: str, base: str, wanted: set[str]) -> FileIndex:
+    """Positions in RDF/XML: node elements (``rdf:about``, ``rdf:ID``, typed nodes) at their start tag, the
+    objects of property elements at theirs. ``rdf:parseType`` forms are read as plain nesting."""
     from xml.parsers import expat
 
     index = FileIndex()
@@ -122,6 +124,9 @@ def _read_json(text: str):
 
 
 def index_jsonld(text: str, base: str, wanted: set[str]) -> FileIndex:
+    """Positions in JSON-LD: a node object at its ``{``, values at their own offsets. Every ``@context`` in the
+    document is applied to all of it (terms, prefixes, ``@vocab``, aliases of ``@id``/``@type``): enough for
+    the documents people write, not a full JSON-LD expansion."""
     index, where = FileIndex(), Lines(text)
     root = _read_json(text)
     terms: dict[str, str] = {}

@@ -28,6 +28,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
+from svco._callable import make_callable
 from svco.catalog import NamedQuery, Param, find_query, parse_query_file
 from svco.errors import QueryError, UsageError
 from svco.resources import NAMESPACE, queries_dir
@@ -86,12 +87,18 @@ class StoreBackend:
     def __init__(self, store: Store) -> None:
         self.store = store
 
+    @property
+    def prefixes(self) -> dict[str, str]:
+        """The prefixes a CURIE may use here: the loaded models' own and svco's."""
+        return self.store.all_prefixes
+
     def run(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Results:
-        """Run ``sparql`` on the store; :class:`QueryError` (exit 1) if the engine rejects it."""
+        """Run ``sparql`` on the store; :class:`UsageError` (exit 2) pointing into the text if it is not valid
+        SPARQL, :class:`QueryError` (exit 1) if the engine fails on it."""
         try:
             answer = self.store.query(sparql, bindings)
         except SyntaxError as exc:
-            raise UsageError(f"the query is not valid SPARQL: {_first_line(exc)}") from None
+            raise syntax_error(exc, sparql) from None
         except OSError as exc:
             raise QueryError(f"the query failed: {_first_line(exc)}") from None
         if isinstance(answer, ox.QuerySolutions):
@@ -108,12 +115,40 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or ["unknown error"])[0]
 
 
+#: svco's prefixes, declared on the first line of an ad hoc query (so that its line numbers stay the user's).
+_DECLARED = "".join(f"PREFIX {p}: <{ns}> " for p, ns in PREFIXES.items())
+_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+
+
+def syntax_error(exc: SyntaxError, sparql: str) -> UsageError:
+    """A usage error for a query the parser rejected: line and column in the user's own text, the text just
+    before the place, and the problem in words instead of the parser's list of expected tokens."""
+    match = _POSITION.search(str(exc))
+    if not match:
+        return UsageError(f"the query is not valid SPARQL: {_first_line(exc)}")
+    line, column, detail = int(match[1]), int(match[2]), match[3]
+    lines = sparql.splitlines() or [""]
+    text = lines[min(line, len(lines)) - 1]
+    if line == 1 and text.startswith(_DECLARED):
+        text, column = text[len(_DECLARED) :], max(1, column - len(_DECLARED))
+    problem = "the parser cannot go on from here"
+    hint = "check the SPARQL syntax just before this place (a missing term, bracket or dot)"
+    if "Prefix not found" in detail:
+        used = re.findall(r"(?<![\w<?$])([A-Za-z][\w.-]*):", text[: column + 1])
+        name = used[-1] if used else ""
+        problem = f"the prefix {name + ':' if name else 'used here'} is not declared"
+        hint = f"add PREFIX {name}: <...> (svco declares {', '.join(p + ':' for p in PREFIXES)} and the models' own)"
+    before = text[: column - 1].strip()
+    where = f" (after {('...' + before[-40:]) if len(before) > 40 else before!r})" if before else ""
+    return UsageError(f"the query is not valid SPARQL at line {line}, column {column}{where}: {problem}", hint=hint)
+
+
 # ---------------------------------------------------------------------------------------------- queries
 def query_from_text(sparql: str) -> NamedQuery:
-    """An ad hoc query (``--sparql``), with the standard prefixes declared so it runs on any server."""
-    declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    """An ad hoc query (``--sparql``), with the standard prefixes declared (on its first line, so that line
+    numbers in errors are the user's) so that it runs on any server."""
     return NamedQuery(
-        name="sparql", path=Path("<--sparql>"), text=declared + sparql, title="ad hoc query", description=""
+        name="sparql", path=Path("<--sparql>"), text=_DECLARED + sparql, title="ad hoc query", description=""
     )
 
 
@@ -139,19 +174,24 @@ def parse_param_options(options: Sequence[str]) -> dict[str, str]:
 
 
 # ------------------------------------------------------------------------------------- parameter values
-def expand_curie(value: str) -> str | None:
-    """The IRI a CURIE with a known prefix stands for (``svc:Plan``), else None."""
+def expand_curie(value: str, prefixes: Mapping[str, str] = PREFIXES) -> str | None:
+    """The IRI a CURIE with a known prefix stands for (``svc:Plan``, or ``ex:X`` with the model's ``ex:``),
+    else None.
+
+    >>> expand_curie("ex:RestorePayroll", {"ex": "https://example.org/acme#"})
+    'https://example.org/acme#RestorePayroll'
+    """
     match = _CURIE.match(value)
-    if match and (match["prefix"] or "") in PREFIXES:
-        return PREFIXES[match["prefix"] or ""] + match["local"]
+    if match and (match["prefix"] or "") in prefixes:
+        return prefixes[match["prefix"] or ""] + match["local"]
     return None
 
 
-def _as_iri(value: str) -> str | None:
+def _as_iri(value: str, prefixes: Mapping[str, str] = PREFIXES) -> str | None:
     """The IRI written as ``<...>``, a CURIE or an absolute IRI, else None (it is a label)."""
     if value.startswith("<") and value.endswith(">"):
         return value[1:-1]
-    expanded = expand_curie(value)
+    expanded = expand_curie(value, prefixes)
     if expanded is not None:
         return expanded
     if _SCHEME.match(value) and " " not in value:
@@ -177,7 +217,8 @@ def resolve_value(backend: Backend, param: Param, value: str) -> Term:
             return ox.Literal(value)
         literal = ox.Literal(value, datatype=ox.NamedNode(datatype))
         return literal
-    iri = _as_iri(value)
+    prefixes = getattr(backend, "prefixes", PREFIXES)
+    iri = _as_iri(value, prefixes)
     type_iri = ENTITY_TYPES.get(kind)
     if type_iri is None:  # an IRI of any kind: only IRIs and CURIEs, labels would be guesses
         if iri is None:
@@ -195,11 +236,11 @@ def resolve_value(backend: Backend, param: Param, value: str) -> Term:
     if iri is not None:
         if iri in entities:
             return _named_node(iri, param)
-        names = sorted(curie(e) for e in entities)
-        close = difflib.get_close_matches(curie(iri), names, n=5, cutoff=0.6)
+        names = sorted(curie(e, prefixes) for e in entities)
+        close = difflib.get_close_matches(curie(iri, prefixes), names, n=5, cutoff=0.6)
         raise UsageError(
-            f"--param {param.name}: {value!r} is not a {kind} in the loaded data",
-            hint=f"did you mean {', '.join(close)}?" if close else f"run `svco query --sparql` to list the {kind}s",
+            f"--param {param.name}: {value!r} is not {_a(kind)} in the loaded data",
+            hint=f"did you mean {', '.join(close)}?" if close else _listing_hint(kind, entities),
         )
     wanted = value.strip().casefold()
     found = labels.get(wanted)
@@ -209,8 +250,8 @@ def resolve_value(backend: Backend, param: Param, value: str) -> Term:
         return _named_node(next(iter(found)), param)
     if len(found) > 1:
         raise UsageError(
-            f"--param {param.name}: the label {value!r} names {len(found)} {kind}s",
-            hint="give one of them as an IRI or CURIE: " + ", ".join(sorted(curie(e) for e in found)),
+            f"--param {param.name}: the label {value!r} names {len(found)} {_plural(kind)}",
+            hint="give one of them as an IRI or CURIE: " + ", ".join(sorted(curie(e, prefixes) for e in found)),
         )
     originals = {row["label"].value.strip().casefold(): row["label"].value for row in candidates if "label" in row}
     close = difflib.get_close_matches(wanted, list(originals), n=5, cutoff=0.5)
@@ -219,9 +260,37 @@ def resolve_value(backend: Backend, param: Param, value: str) -> Term:
         if close
         else f"no {kind} is loaded"
         if not entities
-        else f"there are {len(entities)} {kind}s; none is labelled so"
+        else f"there {'is' if len(entities) == 1 else 'are'} {_count(len(entities), kind)}; none is labelled so; "
+        + _listing_hint(kind, entities)
     )
     raise UsageError(f"--param {param.name}: no {kind} is labelled {value!r}", hint=hint)
+
+
+#: The catalog query that lists the entities of each parameter type, named in hints.
+_LISTING = {"stream": "value-stream-steps", "practice": "practice-usage", "activity": "activity-coverage",
+            "flow": "flows-between", "step": "value-stream-steps"}  # fmt: skip
+
+
+def _a(noun: str) -> str:
+    """``an activity``, ``a stream``."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def _plural(noun: str) -> str:
+    """``activities``, ``streams``."""
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun if n == 1 else _plural(noun)}"
+
+
+def _listing_hint(kind: str, entities: set[str]) -> str:
+    """Where to see the entities of a kind: a catalog query that lists them, or the first few."""
+    if kind in _LISTING:
+        return f"run `svco query {_LISTING[kind]} MODEL...` to list the {_plural(kind)}"
+    shown = ", ".join(sorted(curie(e) for e in entities)[:8])
+    return f"the loaded {_plural(kind)}: {shown}" if shown else f"no {kind} is loaded"
 
 
 def resolve_params(backend: Backend, query: NamedQuery, given: Mapping[str, str]) -> dict[str, Term]:
@@ -263,24 +332,35 @@ def term_to_json(term: Term) -> dict[str, str]:
     return out
 
 
-def _display(term: Term | None) -> str:
+def _display(term: Term | None, prefixes: Mapping[str, str] | None = None) -> str:
     """A term as people read it: a CURIE where a known prefix fits, a literal's text."""
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        short = curie(term.value)
+        short = curie(term.value, prefixes)
         return short if not short.startswith("<") else term.value
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     return term.value
 
 
-def format_results(results: Results, fmt: str, *, width: int | None = None, rich: bool = False) -> str:
+def format_results(
+    results: Results,
+    fmt: str,
+    *,
+    width: int | None = None,
+    rich: bool = False,
+    prefixes: Mapping[str, str] | None = None,
+    secondary: Sequence[str] = (),
+) -> str:
     """``results`` as ``table``, ``csv`` (SPARQL 1.1 CSV), ``json`` (SPARQL 1.1 results JSON) or ``markdown``;
     a graph result is Turtle whatever the format.
 
-    ``rich`` draws the table with rich, fitted to ``width`` (for a terminal); otherwise it is plain aligned
-    text, which is about 4x faster to produce for a few hundred rows and reads the same in a file or a pipe.
+    Tables and markdown show IRIs as CURIEs with ``prefixes`` (the models' own and svco's). A ``table`` leaves
+    out the ``secondary`` columns (a query's ``# secondary:`` header: IRIs beside their labels) while at least
+    one other column remains; ``csv`` and ``json`` keep every column. ``rich`` draws the table with rich,
+    wrapping cells to fit ``width`` (for a terminal); otherwise it is plain aligned text, which is about 4x
+    faster to produce for a few hundred rows and reads the same in a file or a pipe.
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
@@ -300,19 +380,26 @@ def format_results(results: Results, fmt: str, *, width: int | None = None, rich
         for row in results.rows:
             writer.writerow([_csv_value(row.get(v)) for v in results.variables])
         return buffer.getvalue()
-    cells = [[_display(row.get(v)) for v in results.variables] for row in results.rows]
+    shown = list(results.variables)
+    if fmt == "table" and any(v not in secondary for v in shown):
+        shown = [v for v in shown if v not in secondary]
+    cells = [[_display(row.get(v), prefixes) for v in shown] for row in results.rows]
     if fmt == "markdown":
-        lines = ["| " + " | ".join(results.variables) + " |", "|" + "---|" * len(results.variables)]
+        lines = ["| " + " | ".join(shown) + " |", "|" + "---|" * len(shown)]
         lines += ["| " + " | ".join(_markdown_cell(c) for c in row) + " |" for row in cells]
         return "\n".join(lines) + "\n"
     caption = f"{len(results.rows)} row{'' if len(results.rows) == 1 else 's'}"
+    if len(shown) < len(results.variables):
+        caption += f" (not shown: {', '.join(v for v in results.variables if v not in shown)}; see --format csv)"
     if not rich:
-        return _plain_table(results.variables, cells) + caption + "\n"
+        return _plain_table(shown, cells) + caption + "\n"
     from rich import box
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(*results.variables, box=box.SIMPLE_HEAD, caption=caption)
+    table = Table(box=box.SIMPLE_HEAD, caption=caption)
+    for name in shown:
+        table.add_column(name, overflow="fold")
     for row in cells:
         table.add_row(*row)
     buffer = io.StringIO()
@@ -369,3 +456,6 @@ def _normal_cell(term: Term | None) -> str:
     if isinstance(term, ox.Literal) and term.language:
         return f"{term.value}@{term.language.lower()}"
     return term.value
+
+
+make_callable(__name__)  # svco.query(...) runs svco.api.query: see svco._callable

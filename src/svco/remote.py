@@ -14,11 +14,13 @@ all of them go to that one graph, replaced as a whole.
 
 Credentials come from the arguments or ``SVCO_ENDPOINT_USER`` / ``SVCO_ENDPOINT_PASSWORD``; ``auth`` is
 ``basic`` or ``digest`` (Virtuoso's ``/sparql-auth`` and ``/sparql-graph-crud-auth`` want digest).
-Failures raise :class:`EndpointError` (exit 1): server down, timeout, refused, rejected query.
+Failures raise :class:`EndpointError` (exit 1): server down, timeout, refused, rejected query. ``timeout``
+bounds each whole request (:func:`svco.deadline.call_with_deadline`), not each read from the socket.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import socket
 import urllib.error
@@ -30,12 +32,15 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from svco.deadline import call_with_deadline
 from svco.errors import QueryError, UsageError
 from svco.query import Results, Term, internal_query
 from svco.sparql import bind_values
 
 AUTH_METHODS = ("basic", "digest")
 PROTOCOLS = ("gsp", "update")
+#: The longest ``--timeout`` accepted, in seconds (a day): more is a typo, and overflows the socket layer.
+MAX_TIMEOUT = 86400.0
 USER_ENV = "SVCO_ENDPOINT_USER"
 PASSWORD_ENV = "SVCO_ENDPOINT_PASSWORD"
 
@@ -56,7 +61,20 @@ class Endpoint:
     graphs: Sequence[str] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
-        parsed = urllib.parse.urlparse(self.url)
+        try:
+            parsed = urllib.parse.urlparse(self.url)
+            parsed.port  # noqa: B018 - parsing the port is what checks it
+        except ValueError as exc:
+            raise UsageError(
+                f"--endpoint {self.url!r} is not a valid URL: {exc}", hint="e.g. http://127.0.0.1:7878/query"
+            ) from None
+        if not (
+            isinstance(self.timeout, int | float) and math.isfinite(self.timeout) and 0 < self.timeout <= MAX_TIMEOUT
+        ):
+            raise UsageError(
+                f"--timeout {self.timeout!r} is not a number of seconds",
+                hint=f"give a number from 0 to {MAX_TIMEOUT:g}",
+            )
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise UsageError(f"--endpoint {self.url!r} is not an http(s) URL", hint="e.g. http://127.0.0.1:7878/query")
         if self.auth not in AUTH_METHODS:
@@ -116,8 +134,7 @@ class Endpoint:
         from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
         try:
-            response = wrapper.query().response
-            return response.read()
+            return call_with_deadline(lambda: wrapper.query().response.read(), self.timeout)
         except SPARQLWrapperException as exc:
             raise EndpointError(f"{self.url} refused the request: {_clip(exc)}", hint=_hint(exc, self)) from None
         except urllib.error.HTTPError as exc:
@@ -143,9 +160,13 @@ class Endpoint:
             if self.auth == "digest":
                 self._authorize_digest(request, handlers[0])
         opener = urllib.request.build_opener(*handlers)
-        try:
+
+        def send() -> None:
             with opener.open(request, timeout=self.timeout) as response:
                 response.read()
+
+        try:
+            call_with_deadline(send, self.timeout)
         except urllib.error.HTTPError as exc:
             detail = exc.read(300).decode("utf-8", "replace").strip().splitlines()
             raise EndpointError(

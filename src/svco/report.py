@@ -38,6 +38,7 @@ content, a value found only by inference). ``suggestion`` stays a CURIE: it is t
 from __future__ import annotations
 
 import json
+import re
 from xml.etree import ElementTree as ET
 
 import pyoxigraph as ox
@@ -47,6 +48,29 @@ from svco.validate import SEVERITIES, ValidationReport, ValidationResult
 SCHEMA = "https://w3id.org/svco/validation-report/1"
 FORMATS = ("text", "json", "turtle", "junit", "sarif", "github")
 _SHAPES = "https://w3id.org/svco/shapes#"
+
+
+#: Characters that must not reach a terminal or a CI log as they are: C0/C1 controls (ESC starts ANSI
+#: sequences), DEL, line and paragraph separators and the bidirectional overrides.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: Characters XML 1.0 cannot hold at all, not even escaped.
+_NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _escape_char(match: re.Match) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as ``\\x1b``-style escapes, so a label cannot move the cursor,
+    colour the terminal or forge a line of output."""
+    return _UNPRINTABLE.sub(_escape_char, text)
+
+
+def xml_safe(text: str | None) -> str | None:
+    """``text`` with the characters XML 1.0 forbids shown as escapes, so the document stays well-formed."""
+    return None if text is None else _NOT_XML.sub(_escape_char, text)
 
 
 def _short(iri: str | None) -> str:
@@ -127,7 +151,7 @@ def to_text(report: ValidationReport, fail_on: str = "violation", *, color: bool
         groups.setdefault(title, []).append(r)
     lines = []
     for title, results in sorted(groups.items(), key=lambda g: (min(SEVERITIES.index(r.severity) for r in g[1]), g[0])):
-        lines.append(style(title, bold=True))
+        lines.append(style(printable(title), bold=True))
         shown = set()
         for r in sorted(results, key=lambda r: (SEVERITIES.index(r.severity), r.step_label or "", r.message)):
             if (r.severity, r.focus, r.message) in shown:  # one shape, two components, one message
@@ -137,12 +161,13 @@ def to_text(report: ValidationReport, fail_on: str = "violation", *, color: bool
             named = r.step_label and f'"{r.step_label}"' in r.message
             where = f'step "{r.step_label}": ' if r.step_label and not named else ""
             at = f"{location(r)}: " if r.file else ""
-            lines.append(f"  {at}{style(mark + ' ' + r.severity.lower(), fg=colour)}  {where}{r.message}")
+            severity = style(mark + " " + r.severity.lower(), fg=colour)
+            lines.append(f"  {printable(at)}{severity}  {printable(where + r.message)}")
             value_at = f" (value at line {r.value_line})" if r.value_line and r.value_line != r.line else ""
-            lines.append(style(f"      {_short(r.shape)} on {_short(r.focus)}{value_at}", dim=True))
+            lines.append(style(printable(f"      {_short(r.shape)} on {_short(r.focus)}{value_at}"), dim=True))
         lines.append("")
     for iri in report.unresolved_imports:
-        lines.append(style(f"note: owl:imports <{iri}> was not resolved (not validated)", fg="yellow"))
+        lines.append(style(printable(f"note: owl:imports <{iri}> was not resolved (not validated)"), fg="yellow"))
     failed = report.fails(fail_on)
     word = style("FAILED", fg="red", bold=True) if failed else style("PASSED", fg="green", bold=True)
     lines.append(verdict(report, fail_on, word))
@@ -164,8 +189,7 @@ def to_turtle(report: ValidationReport) -> str:
     def n(iri: str) -> ox.NamedNode:
         return ox.NamedNode(iri)
 
-    def node(text: str):
-        return ox.NamedNode(text) if "://" in text else ox.BlankNode(text.removeprefix("_:"))
+    node = _report_term
 
     root = ox.BlankNode()
     triples = [
@@ -199,6 +223,22 @@ def to_turtle(report: ValidationReport) -> str:
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _report_term(text: str) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """The RDF term a result's focus node or shape was written as: ``_:b0`` a blank node, ``"x"^^<...>`` a
+    literal (N-Triples form), anything else an IRI (``urn:x`` too); text that is none of these, a literal."""
+    if text.startswith("_:"):
+        return ox.BlankNode(text[2:]) if re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", text[2:]) else ox.BlankNode()
+    if text.startswith('"'):
+        try:
+            return next(iter(ox.parse(f"<urn:s> <urn:p> {text} .".encode(), format=ox.RdfFormat.N_TRIPLES))).object
+        except (SyntaxError, ValueError, StopIteration):
+            return ox.Literal(text)
+    try:
+        return ox.NamedNode(text)
+    except ValueError:
+        return ox.Literal(text)
 
 
 def to_junit(report: ValidationReport, fail_on: str = "violation") -> str:
@@ -239,6 +279,10 @@ def to_junit(report: ValidationReport, fail_on: str = "violation") -> str:
     suite.set("skipped", "0")
     root = ET.Element("testsuites", name="svco", tests=suite.get("tests"), failures=str(failures), errors="0")
     root.append(suite)
+    for element in root.iter():
+        element.text = xml_safe(element.text)
+        for key, value in element.attrib.items():
+            element.set(key, xml_safe(value))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 

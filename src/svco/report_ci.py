@@ -125,7 +125,10 @@ def to_sarif(report: ValidationReport) -> str:
 
 def escape_data(text: str) -> str:
     """A workflow command's message, escaped as GitHub's runner unescapes it."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    from svco.report import printable
+
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text)
 
 
 def escape_property(text: str) -> str:

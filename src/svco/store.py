@@ -19,15 +19,29 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Iterable, Iterator, Mapping
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from svco.errors import InputError, StoreLockedError, UsageError
+from svco.errors import InputError, StoreLockedError
 from svco.resources import NAMESPACE, ONTOLOGY_IRI, REFERENCE_IRI, ontology_files
+from svco.sources import (
+    EXTENSIONS,
+    FORMAT_NAMES,
+    check_entities,
+    expand_sources,
+    graph_name,
+    parse_format,
+    read_source,
+    sniff,
+    xml_error_position,
+)
+
+__all__ = ["EXTENSIONS", "FORMAT_NAMES", "PREFIXES", "LoadedSource", "Store", "curie", "expand_sources", "parse_format"]
 
 if TYPE_CHECKING:
     import rdflib
@@ -43,134 +57,25 @@ PREFIXES = {
     "sh": "http://www.w3.org/ns/shacl#",
 }
 
+#: Graphs a load writes into before it swaps them in; never part of what queries see, removed on open.
+STAGING_PREFIX = "urn:svco:staging:"
+
 _BY_LENGTH = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
 
 
-def curie(iri: str) -> str:
-    """``svc:Plan`` for ``https://w3id.org/svco#Plan`` (svco's prefixes); other IRIs as ``<...>``.
+def curie(iri: str, prefixes: Mapping[str, str] | None = None) -> str:
+    """``svc:Plan`` for ``https://w3id.org/svco#Plan`` (svco's prefixes, or ``prefixes``); other IRIs as ``<...>``.
 
     >>> curie("https://w3id.org/svco#Plan"), curie("https://example.org/x")
     ('svc:Plan', '<https://example.org/x>')
     """
-    for namespace, prefix in _BY_LENGTH:
+    by_length = (
+        _BY_LENGTH if prefixes is None else sorted(((ns, p) for p, ns in prefixes.items()), key=lambda i: -len(i[0]))
+    )
+    for namespace, prefix in by_length:
         if iri.startswith(namespace) and re.fullmatch(r"[A-Za-z_][\w.-]*", iri[len(namespace) :]):
             return f"{prefix}:{iri[len(namespace) :]}"
     return f"<{iri}>"
-
-
-#: File extensions svco reads, and the RDF syntax each means.
-EXTENSIONS: dict[str, ox.RdfFormat] = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".turtle": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".ntriples": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".n3": ox.RdfFormat.N3,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-}
-
-#: Names accepted by ``--input-format`` (and ``format=`` in :meth:`Store.load`).
-FORMAT_NAMES: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ttl": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "n3": ox.RdfFormat.N3,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-    "xml": ox.RdfFormat.RDF_XML,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "json-ld": ox.RdfFormat.JSON_LD,
-}
-
-_SNIFF_BYTES = 8192
-
-
-def parse_format(name: str) -> ox.RdfFormat:
-    """The RDF syntax a ``--input-format`` name stands for; :class:`UsageError` if there is none."""
-    try:
-        return FORMAT_NAMES[name.lower()]
-    except KeyError:
-        known = ", ".join(sorted(FORMAT_NAMES))
-        raise UsageError(f"unknown RDF format {name!r}", hint=f"use one of: {known}") from None
-
-
-def _sniff(path: Path, head: bytes) -> ox.RdfFormat:
-    """Pick the syntax of a file from its extension, looking inside ``.owl``/``.xml`` files (Protégé
-    writes Turtle, RDF/XML or OWL/XML under ``.owl``)."""
-    suffix = path.suffix.lower()
-    fmt = EXTENSIONS.get(suffix)
-    if fmt is None:
-        raise InputError(
-            path,
-            f"unknown RDF file extension {suffix or '(none)'!r}",
-            hint="name the syntax with --input-format (turtle, ntriples, rdfxml, jsonld, trig, nquads)",
-        )
-    if suffix in (".owl", ".xml"):
-        text = head.lstrip().decode("utf-8", "replace")
-        if text.startswith("<") and "<Ontology" in text and "<rdf:RDF" not in text:
-            raise InputError(
-                path,
-                "this is OWL/XML, which svco does not read",
-                hint="save it from Protégé as RDF/XML or Turtle (File > Save as)",
-            )
-        if not text.startswith("<"):
-            return ox.RdfFormat.TURTLE
-    return fmt
-
-
-def _check_readable(path: Path) -> bytes:
-    """Return the first bytes of a file, or raise :class:`InputError` saying why it cannot be RDF."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
-    except FileNotFoundError:
-        raise InputError(path, "no such file", hint="check the path") from None
-    except PermissionError:
-        raise InputError(path, "cannot read the file: permission denied") from None
-    except IsADirectoryError:  # pragma: no cover - directories are expanded before this
-        raise InputError(path, "is a directory") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read the file: {exc.strerror or exc}") from None
-    if not head.strip():
-        raise InputError(path, "the file is empty", hint="give a file with RDF in it")
-    if b"\x00" in head:
-        raise InputError(path, "this is a binary file, not RDF text")
-    return head
-
-
-def _is_xml_catalog(path: Path) -> bool:
-    """Whether a file is an OASIS XML catalog (Protégé's catalog-v001.xml), which is not RDF."""
-    if path.suffix.lower() != ".xml":
-        return False
-    with path.open("rb") as handle:
-        return b"urn:oasis:names:tc:entity:xmlns:xml:catalog" in handle.read(4096)
-
-
-def expand_sources(sources: Iterable[Path | str]) -> list[Path]:
-    """Files to load: each file as given, each folder's RDF files (by extension, recursively, sorted;
-    XML catalogs are skipped)."""
-    files: list[Path] = []
-    for source in sources:
-        path = Path(source)
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS and not _is_xml_catalog(p)
-            )
-            if not found:
-                exts = " ".join(sorted(EXTENSIONS))
-                raise InputError(path, "this folder holds no RDF files", hint=f"svco reads files named {exts}")
-            files.extend(found)
-        elif not path.exists():
-            raise InputError(path, "no such file or folder", hint="check the path")
-        else:
-            files.append(path)
-    return files
 
 
 @dataclass(frozen=True)
@@ -196,16 +101,18 @@ class Store:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only and self.path is not None
         self.sources: list[LoadedSource] = []
+        #: The prefixes the loaded model files declare (:mod:`svco.prefixes`), for naming their nodes as CURIEs.
+        self.prefixes: dict[str, str] = {}
         if self.path is None:
             self._store = ox.Store()
             return
+        _check_store_folder(self.path, exists=read_only)
         try:
             if read_only:
-                if not self.path.is_dir():
-                    raise InputError(self.path, "no store here", hint="create it first with `svco load --store`")
                 self._store = _open_read_only(self.path)
             else:
                 self._store = ox.Store(str(self.path))
+                self._clean_staging()
         except OSError as exc:
             if "lock" in str(exc).lower():
                 raise StoreLockedError(
@@ -216,7 +123,12 @@ class Store:
 
     # ------------------------------------------------------------------ loading
     def load(
-        self, sources: Iterable[Path | str], *, input_format: str | None = None, replace: bool = True
+        self,
+        sources: Iterable[Path | str],
+        *,
+        input_format: str | None = None,
+        replace: bool = True,
+        on_file: Callable[[Path, int, int], None] | None = None,
     ) -> list[LoadedSource]:
         """Load files and folders, each file into the graph named by its ``file:`` URI.
 
@@ -224,38 +136,88 @@ class Store:
 
         Raises :class:`InputError` naming file, line and column on the first file that cannot be read;
         files loaded before it stay loaded. ``replace`` empties a file's graph before loading it again.
+        ``on_file(path, index, count)`` is called before each file is loaded (for a progress display).
         """
+        from svco.prefixes import from_file, from_text
+
         forced = parse_format(input_format) if input_format else None
         loaded = []
-        for path in expand_sources(sources):
-            head = _check_readable(path)
-            fmt = forced or _sniff(path, head)
-            graph = path.resolve().as_uri()
-            loaded.append(self._load_file(path, fmt, graph, replace=replace))
+        files = expand_sources(sources)
+        for index, path in enumerate(files):
+            if on_file is not None:
+                on_file(path, index, len(files))
+            data, whole = read_source(path)
+            fmt = forced or sniff(path, data)
+            if fmt == ox.RdfFormat.RDF_XML:
+                check_entities(path, data if whole else None)
+            graph = graph_name(path)
+            loaded.append(self._load_file(path, fmt, graph, replace=replace, data=data if whole else None))
+            self.prefixes.update(from_text(data.decode("utf-8", "replace")) if whole else from_file(path))
         self.sources.extend(loaded)
         return loaded
 
-    def _load_file(self, path: Path, fmt: ox.RdfFormat, graph: str, *, replace: bool) -> LoadedSource:
+    def _load_file(
+        self, path: Path, fmt: ox.RdfFormat, graph: str, *, replace: bool, data: bytes | None = None
+    ) -> LoadedSource:
+        """Parse one file (from ``data`` when it was a stream, read already) into ``graph``.
+
+        With ``replace`` the file is parsed into a staging graph first and swapped in by one SPARQL update
+        (one transaction): a syntax error or a killed process leaves the old graph exactly as it was.
+        """
         target = ox.NamedNode(graph)
-        if replace and self._store.contains_named_graph(target):
-            self._store.remove_graph(target)
+        staging = ox.NamedNode(STAGING_PREFIX + uuid.uuid4().hex) if replace else target
         before = len(self._store)
         try:
-            self._store.load(path=str(path), format=fmt, base_iri=path.resolve().as_uri(), to_graph=target)
+            source = {"input": data} if data is not None else {"path": str(path)}
+            self._store.load(**source, format=fmt, base_iri=graph, to_graph=staging)
         except SyntaxError as exc:
-            self._store.remove_graph(target)
+            self._drop_staging(staging, target)
             problem = (exc.msg or "syntax error").split(" (", 1)[0]
+            line, column = exc.lineno, exc.offset
+            if line is None and fmt == ox.RdfFormat.RDF_XML:
+                line, column = xml_error_position(path, data) or (None, None)
             raise InputError(
                 path,
                 f"not valid {fmt.name}: {problem}",
-                line=exc.lineno,
-                column=exc.offset,
+                line=line,
+                column=column,
                 hint="fix the syntax there (or name the right syntax with --input-format)",
             ) from None
         except (UnicodeDecodeError, ValueError) as exc:
-            self._store.remove_graph(target)
+            self._drop_staging(staging, target)
             raise InputError(path, f"not valid {fmt.name}: {exc}") from None
-        return LoadedSource(path, graph, len(self._store) - before)
+        except MemoryError:  # Oxigraph's parser holds one token in a buffer of at most 16 MiB
+            self._drop_staging(staging, target)
+            raise InputError(
+                path,
+                f"cannot read this {fmt.name}: one term or literal is longer than the parser's 16 MiB limit",
+                hint="keep large content out of the model (link to it instead)",
+            ) from None
+        triples = len(self._store) - before
+        if staging != target:
+            self._swap_in(staging, target)
+        return LoadedSource(path, graph, triples)
+
+    def _swap_in(self, staging: ox.NamedNode, target: ox.NamedNode) -> None:
+        """Replace ``target`` by ``staging`` in one update, which Oxigraph applies in one transaction."""
+        self._store.update(
+            f"DROP SILENT GRAPH {target} ; ADD SILENT GRAPH {staging} TO GRAPH {target} ; DROP SILENT GRAPH {staging}"
+        )
+
+    def _drop_staging(self, staging: ox.NamedNode, target: ox.NamedNode) -> None:
+        """Forget a staging graph whose load failed (a load is atomic, so ``target`` is untouched)."""
+        if staging != target:
+            self._store.remove_graph(staging)
+
+    def _clean_staging(self) -> None:
+        """Remove staging graphs a killed ``svco load`` left behind (only a writer can have made them)."""
+        for name in self._staging_graphs():
+            self._store.remove_graph(name)
+
+    def _staging_graphs(self) -> list[ox.NamedNode]:
+        return [
+            g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(STAGING_PREFIX)
+        ]
 
     def load_reference(self) -> None:
         """Load the svco vocabulary and reference content, replacing any older copy in a persistent store.
@@ -273,10 +235,18 @@ class Store:
                     )
                 continue
             if self._store.contains_named_graph(target):
-                self._store.remove_graph(target)
-            self._store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=target)
+                staging = ox.NamedNode(STAGING_PREFIX + uuid.uuid4().hex)
+                self._store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=staging)
+                self._swap_in(staging, target)
+            else:
+                self._store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=target)
 
     # ------------------------------------------------------------------ reading
+    @property
+    def all_prefixes(self) -> dict[str, str]:
+        """The models' prefixes and svco's (svco's win: ``svc:`` always means the svco namespace)."""
+        return {**self.prefixes, **PREFIXES}
+
     def graph_size(self, graph: str) -> int:
         """Number of triples in one named graph."""
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
@@ -286,7 +256,11 @@ class Store:
 
     def graphs(self) -> list[str]:
         """The named graphs in the store."""
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(
+            g.value
+            for g in self._store.named_graphs()
+            if isinstance(g, ox.NamedNode) and not g.value.startswith(STAGING_PREFIX)
+        )
 
     def query(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> Any:
         """Run a SPARQL query over the union of all graphs, with the svco prefixes predeclared.
@@ -298,7 +272,11 @@ class Store:
 
         if bindings:
             sparql = bind_values(sparql, bindings)
-        return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        staging = self._staging_graphs() if self.read_only else []
+        if staging:  # a load under way in another process (or killed): see the graphs as they were before it
+            graphs = [g for g in self._store.named_graphs() if g not in staging]
+            return self._store.query(sparql, prefixes=self.all_prefixes, default_graph=graphs, named_graphs=graphs)
+        return self._store.query(sparql, prefixes=self.all_prefixes, use_default_graph_as_union=True)
 
     def select(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> list:
         """Run a SELECT query and return its solutions as a list."""
@@ -313,7 +291,8 @@ class Store:
     def triples(self) -> Iterator[ox.Triple]:
         """Every triple of the union of the graphs (duplicates across graphs are repeated)."""
         for quad in self._store.quads_for_pattern(None, None, None):
-            yield quad.triple
+            if not (isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value.startswith(STAGING_PREFIX)):
+                yield quad.triple
 
     def export(self, destination: Path, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> None:
         """Write the union of all graphs to one file, atomically (a temporary file renamed into place)."""
@@ -356,6 +335,23 @@ class Store:
     def has_reference(self) -> bool:
         """Whether the reference content is loaded."""
         return self._store.contains_named_graph(ox.NamedNode(REFERENCE_IRI))
+
+
+def _check_store_folder(path: Path, *, exists: bool) -> None:
+    """Refuse a folder that is not a store: missing (when ``exists``), a file, or holding other files; a store
+    is never created among a user's files. RocksDB, under Oxigraph, keeps a ``CURRENT`` file in every store."""
+    if not path.exists():
+        if exists:
+            raise InputError(path, "no store here", hint="create it first with `svco load --store`")
+        return
+    if not path.is_dir():
+        raise InputError(path, "is a file, not a store folder", hint="give a folder for the store")
+    if not (path / "CURRENT").is_file() and (exists or any(path.iterdir())):
+        raise InputError(
+            path,
+            "this folder is not an svco store" + ("" if exists else " and is not empty"),
+            hint="give the folder `svco load --store` made, or a new or empty folder for a new store",
+        )
 
 
 def _open_read_only(path: Path, attempts: int = 5) -> ox.Store:

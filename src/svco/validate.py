@@ -3,8 +3,8 @@
 Two engines give the same results (tests compare them on every fixture and example):
 
 - ``svco`` (default): :mod:`svco.shacl` turns each shape into SPARQL and runs it on the Oxigraph store;
-- ``pyshacl``: the reference implementation, on an rdflib copy of the store; used when the shapes use a
-  feature the fast engine does not cover, or when asked for (``engine="pyshacl"``).
+- ``pyshacl``: the reference implementation, on an rdflib copy of the store; with ``auto`` it runs the
+  shapes the fast engine cannot evaluate (those alone, announced in ``notes``), or all when asked for.
 
 Either way the results are then put in context for people: the value stream and step each one concerns,
 with their labels, and for a misspelt ``svc:`` term the nearest term svco defines.
@@ -26,10 +26,11 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
+from svco._callable import make_callable
 from svco.errors import SvcoError, UsageError
 from svco.locate import locate_results
 from svco.resources import NAMESPACE, shapes_dir
-from svco.shacl import SH, CompiledShapes, Result, Unsupported, compile_shapes, term_text
+from svco.shacl import SH, CompiledShapes, OxigraphRunner, Result, compile_shapes, term_text
 from svco.store import Store
 
 SEVERITIES = ("Violation", "Warning", "Info")
@@ -90,6 +91,8 @@ class ValidationReport:
     engine: str
     sources: list[str] = field(default_factory=list)
     unresolved_imports: list[str] = field(default_factory=list)
+    fail_on: str = "violation"
+    notes: list[str] = field(default_factory=list)  # e.g. shapes run by pyshacl instead of svco's engine
 
     @property
     def conforms(self) -> bool:
@@ -100,9 +103,10 @@ class ValidationReport:
         """How many results have this severity."""
         return sum(1 for r in self.results if r.severity == severity)
 
-    def fails(self, fail_on: str = "Violation") -> bool:
-        """Whether any result is at least as severe as ``fail_on`` (Violation > Warning > Info)."""
-        level = SEVERITIES.index(fail_on.capitalize())
+    def fails(self, fail_on: str | None = None) -> bool:
+        """Whether any result is at least as severe as ``fail_on`` (default: the report's own ``fail_on``;
+        Violation > Warning > Info)."""
+        level = SEVERITIES.index((fail_on or self.fail_on).capitalize())
         return any(SEVERITIES.index(r.severity) <= level for r in self.results)
 
 
@@ -125,33 +129,72 @@ def shape_names() -> list[str]:
 
 
 @cache
-def _compiled(files: tuple[Path, ...]) -> CompiledShapes | Unsupported:
-    try:
-        return compile_shapes(files)
-    except Unsupported as exc:
-        return exc
+def _compiled(files: tuple[Path, ...]) -> CompiledShapes:
+    return compile_shapes(files)
 
 
 def run_engine(store: Store, engine: str = "auto", files: list[Path] | None = None) -> tuple[list[Result], str]:
     """Raw SHACL results from the chosen engine (``auto``, ``svco`` or ``pyshacl``), and the engine used."""
+    results, used, _ = run_engines(store, engine, files)
+    return results, used
+
+
+def run_engines(
+    store: Store, engine: str = "auto", files: list[Path] | None = None
+) -> tuple[list[Result], str, list[str]]:
+    """Like :func:`run_engine`, plus a note for each shape handed to pyshacl (``auto``), for stderr.
+
+    With ``svco`` a shape the engine cannot evaluate is an error naming it; with ``auto`` that shape alone
+    runs on pyshacl and the engine used is ``svco+pyshacl``. Nothing is silently skipped.
+    """
     files = files if files is not None else shape_files()
-    if engine in ("auto", "svco"):
-        compiled = _compiled(tuple(files))
-        if isinstance(compiled, CompiledShapes):
-            return compiled.run(store.oxigraph), "svco"
-        if engine == "svco":
-            raise UsageError(f"the svco engine cannot run these shapes: {compiled}", hint="use --engine auto")
-    return run_pyshacl(store, files), "pyshacl"
+    if engine == "pyshacl":
+        return run_pyshacl(store, files), "pyshacl", []
+    compiled = _compiled(tuple(files))
+    unsupported = sorted(compiled.unsupported.items(), key=lambda kv: str(kv[0]))
+    reasons = [why if str(shape) in why else f"{shape}: {why}" for shape, why in unsupported]
+    if unsupported and engine == "svco":
+        raise UsageError(
+            "the svco engine cannot evaluate these shapes:\n  " + "\n  ".join(reasons),
+            hint="use --engine auto to run them on pyshacl",
+        )
+    results = compiled.run(OxigraphRunner(store.oxigraph))
+    if not unsupported:
+        return results, "svco", []
+    # pyshacl's results for shapes svco ran are dropped: IRI shapes by name; blank-node shapes (whose labels
+    # differ between the two stores) when svco gave the same result from a blank-node shape. A nested shape
+    # of an unsupported one (reported as the source shape by pyshacl) is therefore always kept.
+    supported = {str(shape.node) for shape in compiled.shapes}
+    blank_done = {_unshaped(r) for r in results if isinstance(r.shape, ox.BlankNode)}
+    fallback = [
+        r
+        for r in run_pyshacl(store, files, skip=supported)
+        if str(r.shape) not in supported and not (isinstance(r.shape, ox.BlankNode) and _unshaped(r) in blank_done)
+    ]
+    notes = [f"pyshacl runs {reason}" for reason in reasons]
+    return sorted(results + fallback, key=Result.key), "svco+pyshacl", notes
 
 
-def run_pyshacl(store: Store, files: list[Path]) -> list[Result]:
-    """Validate with pyshacl (SHACL-AF enabled for SPARQL targets); results as :class:`svco.shacl.Result`."""
+def _unshaped(result: Result) -> tuple:
+    return (str(result.focus), result.component, result.severity, result.path, str(result.value))
+
+
+def run_pyshacl(store: Store, files: list[Path], skip: set[str] = frozenset()) -> list[Result]:
+    """Validate with pyshacl (SHACL-AF enabled for SPARQL targets); results as :class:`svco.shacl.Result`.
+
+    ``skip``: shapes (as N-Triples text) to deactivate when no other shape refers to them (run elsewhere).
+    """
     import pyshacl
     import rdflib
+    from rdflib.util import guess_format
 
     shapes = rdflib.Graph()
     for path in files:
-        shapes.parse(path, format="turtle")
+        shapes.parse(path, format=guess_format(str(path)) or "turtle")
+    referenced = {o.n3() for o in shapes.objects()}
+    for node in set(shapes.subjects()):
+        if node.n3() in skip and node.n3() not in referenced:
+            shapes.add((node, rdflib.SH.deactivated, rdflib.Literal(True)))
     _, report, text = pyshacl.validate(store.to_rdflib(), shacl_graph=shapes, advanced=True, allow_warnings=True)
     if not isinstance(report, rdflib.Graph):  # pyshacl reports a broken shape as a ValidationFailure
         raise SvcoError(f"pyshacl could not validate: {text.strip()}")
@@ -192,29 +235,42 @@ def _to_ox(term):
 
 
 def validate_store(store: Store, *, engine: str = "auto", extra_shapes: Sequence[Path] = ()) -> ValidationReport:
-    """Validate everything in ``store`` (reference ontology and models) against svco's shapes.
+    """Validate everything in ``store`` (reference ontology and models) against svco's shapes and
+    ``extra_shapes`` (an organisation's own shapes files).
 
-    ``extra_shapes`` are an organisation's own shapes files, checked alongside svco's.
+    Raises :class:`UsageError` when the store lacks the reference content: without it every ``svc:`` term
+    would be reported as undefined (call ``store.load_reference()`` first).
     """
-    raw, used = run_engine(store, engine, shape_files() + list(extra_shapes))
-    return report_from(store, raw, used, [s.path.as_posix() for s in store.sources])
+    if not store.has_reference:
+        raise UsageError(
+            "the store holds no svco reference content, so every svc: term would look undefined",
+            hint="call store.load_reference() first (svco.validate() does it for you)",
+        )
+    raw, used, notes = run_engines(store, engine, shape_files() + list(extra_shapes))
+    report = report_from(store, raw, used, _store_sources(store))
+    report.notes = notes
+    return report
 
 
 def shacl_store(store: Store, shapes: Sequence[Path], *, engine: str = "auto") -> ValidationReport:
     """Plain SHACL: validate ``store`` against ``shapes`` alone (no svco shapes, no reference content needed)."""
     if not shapes:
         raise UsageError("no shapes to validate against", hint="name at least one shapes file with --shapes")
-    raw, used = run_engine(store, engine, list(shapes))
-    return report_from(store, raw, used, [s.path.as_posix() for s in store.sources])
+    raw, used, notes = run_engines(store, engine, list(shapes))
+    report = report_from(store, raw, used, _store_sources(store))
+    report.notes = notes
+    return report
 
 
 def compile_for_server(files: Sequence[Path]) -> CompiledShapes:
     """The shapes compiled for a SPARQL server; :class:`UsageError` when the svco engine cannot run one."""
     compiled = _compiled(tuple(files))
-    if isinstance(compiled, Unsupported):
+    if compiled.unsupported:
+        reasons = sorted(str(why) for why in compiled.unsupported.values())
         raise UsageError(
-            f"the svco engine cannot run these shapes, so they cannot be checked on a server: {compiled}",
-            hint="validate an export of the data locally (svco validate --engine pyshacl)",
+            "the svco engine cannot evaluate these shapes, so they cannot be checked on a server:\n  "
+            + "\n  ".join(reasons),
+            hint="validate an export of the data locally (svco validate --engine auto runs them on pyshacl)",
         )
     return compiled
 
@@ -247,6 +303,15 @@ def report_from(source: RowSource, raw: list[Result], used: str, sources: list[s
     if isinstance(source, Store):  # files to point into; a server's data has none
         locate_results(source, results)  # after validation, for the result nodes only: no cost without results
     return ValidationReport(results, used, sources=sources)
+
+
+def _store_sources(store: Store) -> list[str]:
+    """The files validated: those loaded now, or those a persistent store holds (graphs named by ``file:``)."""
+    from urllib.parse import unquote, urlparse
+
+    return [s.path.as_posix() for s in store.sources] or [
+        unquote(urlparse(g).path) for g in store.graphs() if g.startswith("file:")
+    ]
 
 
 def _context(store: RowSource, focus_nodes: set) -> dict[str, dict]:
@@ -292,3 +357,6 @@ def _nearest(iri: str, defined: list[str]) -> str | None:
         return "svc:" + lowered[name.lower()]
     close = difflib.get_close_matches(name, defined, n=1, cutoff=0.6)
     return "svc:" + close[0] if close else None
+
+
+make_callable(__name__)  # svco.validate(...) runs svco.api.validate: see svco._callable

@@ -7,14 +7,15 @@ from pathlib import Path
 
 import click
 
-from svco.commands.options import open_store, store_option
+from svco.commands.options import emit, open_store, output_option, store_option
 from svco.errors import EXIT_NONCONFORMING, EXIT_OK
 
 
 @click.command()
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def info(store_path: Path | None, fmt: str) -> int:
+@output_option
+def info(store_path: Path | None, fmt: str, output: Path | None) -> int:
     """Print the ontology version and the counts of the reference content."""
     from svco import __version__
     from svco.info import ontology_info
@@ -23,10 +24,10 @@ def info(store_path: Path | None, fmt: str) -> int:
     if fmt == "json":
         doc = {"version": summary.version, "practices": summary.practices, "flows": summary.flows}
         doc["counts"] = summary.counts
-        click.echo(json.dumps(doc, indent=2))
+        emit(json.dumps(doc, indent=2) + "\n", output)
         return EXIT_OK
     c = summary.counts
-    click.echo(f"svco ontology {summary.version} (package {__version__})")
+    lines = [f"svco ontology {summary.version} (package {__version__})"]
     rows = [
         ("activities", str(c.get("activities", 0)), ""),
         (
@@ -44,15 +45,16 @@ def info(store_path: Path | None, fmt: str) -> int:
             f"{c.get('flows crossing the boundary', 0)} crossing the boundary",
         ),
     ]
-    for name, count, detail in rows:
-        click.echo(f"  {name:<15}{count:>4}  {detail}".rstrip())
+    lines += [f"  {name:<15}{count:>4}  {detail}".rstrip() for name, count, detail in rows]
+    emit("\n".join(lines) + "\n", output)
     return EXIT_OK
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--check", is_flag=True, help="Only report the files that are not in canonical form (exit 1).")
-def fmt(files: tuple[Path, ...], check: bool) -> int:
+@click.option("--drop-comments", is_flag=True, help="Rewrite files that have comment lines too (they are lost).")
+def fmt(files: tuple[Path, ...], check: bool, drop_comments: bool) -> int:
     """Rewrite Turtle FILES in svco's one stable form (sorted, canonical blank nodes)."""
     from svco.fmt import format_files, unformatted
 
@@ -61,7 +63,7 @@ def fmt(files: tuple[Path, ...], check: bool) -> int:
         for path in bad:
             click.echo(f"{path}: not in canonical form (run `svco fmt {path}`)")
         return EXIT_NONCONFORMING if bad else EXIT_OK
-    for path in format_files(list(files)):
+    for path in format_files(list(files), drop_comments=drop_comments):
         click.echo(f"formatted {path}")
     return EXIT_OK
 

@@ -34,7 +34,10 @@ def reason(models: tuple[Path, ...], store_path: Path | None, input_format: str 
     from svco.store import curie
 
     store = open_store(store_path, models, input_format)
-    report = run_reasoner(store)
+    from svco.progress import progress
+
+    with progress("reasoning (HermiT)"):
+        report = run_reasoner(store)
     profile_report = _profile(store) if profile else None
     in_profile = profile_report is None or (profile_report.loaded and profile_report.in_profile)
     code = EXIT_OK if report.ok and in_profile else EXIT_NONCONFORMING

@@ -18,13 +18,41 @@ input_format_option = click.option(
     "--input-format", help="RDF syntax of the models when the file extension does not say (turtle, rdfxml, ...)."
 )
 models_argument = click.argument("models", nargs=-1, type=click.Path(path_type=Path))
+output_option = click.option(
+    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write here (atomically) instead of stdout."
+)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it atomically to ``output``."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from svco.output import atomic_write_text
+
+    atomic_write_text(output, text)
+
+
+def store_for_reading(store_path: Path | None, models: Sequence[Path] = ()):
+    """The store a read-only command works on: in memory, or ``store_path`` opened read-only (never created,
+    never written; models cannot be added to it, so giving both is a usage error)."""
+    from svco.errors import UsageError
+    from svco.store import Store
+
+    if store_path is None:
+        return Store()
+    if models:
+        raise UsageError(
+            "a persistent store is read-only here: models given here would not be loaded",
+            hint=f"load them first: svco load --store {store_path} MODEL...",
+        )
+    return Store(store_path, read_only=True)
 
 
 def open_store(store_path: Path | None, models: Sequence[Path] = (), input_format: str | None = None):
-    """A store (persistent if ``store_path``) with the reference ontology and the given models loaded."""
-    from svco.store import Store
-
-    store = Store(store_path)
+    """A store (a persistent one read-only, see :func:`store_for_reading`) with the reference ontology and the
+    given models loaded."""
+    store = store_for_reading(store_path, models)
     store.load_reference()
     if models:
         store.load(models, input_format=input_format)
@@ -98,9 +126,14 @@ def emit_report(report, fmt: str, fail_on: str, output: Path | None, color: bool
         report = keep_changed(report, changes)
     if color is None:
         color = output is None and fmt == "text" and sys.stdout.isatty()
+    for note in report.notes:
+        click.echo(f"svco: {note}", err=True)
     text = render(report, fmt, fail_on, color=color)
     if output is not None:
+        from svco.report import verdict
+
         atomic_write_text(output, text)
+        click.echo(f"{verdict(report, fail_on)}; {fmt} report written to {output}", err=True)  # the CI log says it
     else:
         click.echo(text, nl=False, color=color)
     return EXIT_NONCONFORMING if report.fails(fail_on) else EXIT_OK

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from svco.commands.options import input_format_option, models_argument, store_option
+from svco.commands.options import emit, input_format_option, models_argument, output_option, store_option
 from svco.errors import EXIT_OK, UsageError
 
 _FORMATS = ("table", "csv", "json", "markdown")
@@ -34,18 +34,7 @@ def endpoint_options(function):
 def _endpoint(url: str, user, password, auth: str, timeout: float, graphs=()):
     from svco.remote import Endpoint
 
-    if timeout <= 0:
-        raise UsageError("--timeout must be more than 0 seconds")
     return Endpoint(url, user=user, password=password, auth=auth, timeout=timeout, graphs=tuple(graphs))
-
-
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    from svco.output import atomic_write_text
-
-    atomic_write_text(output, text)
 
 
 @click.command()
@@ -72,7 +61,7 @@ def _emit(text: str, output: Path | None) -> None:
 @endpoint_options
 @store_option
 @input_format_option
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write here instead of stdout.")
+@output_option
 def query(
     name: str | None,
     models: tuple[Path, ...],
@@ -130,22 +119,29 @@ def query(
             store = Store(store_path, read_only=True)
         else:
             store = Store()
-        store.load_reference()
-        if models:
-            store.load(models, input_format=input_format)
+        from svco.progress import file_callback, progress
+
+        with progress("loading") as step:
+            store.load_reference()
+            if models:
+                store.load(models, input_format=input_format, on_file=file_callback(step))
         backend = q.StoreBackend(store)
     results = q.run(backend, named, given)
     terminal = output is None and sys.stdout.isatty()
     width = shutil.get_terminal_size().columns if terminal else None
-    _emit(q.format_results(results, fmt, width=width, rich=terminal), output)
+    prefixes = getattr(backend, "prefixes", None)
+    text = q.format_results(results, fmt, width=width, rich=terminal, prefixes=prefixes, secondary=named.secondary)
+    emit(text, output)
     return EXIT_OK
 
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def queries(fmt: str) -> int:
-    """List the query catalog: each query's name, title and parameters."""
+@output_option
+def queries(fmt: str, output: Path | None) -> int:
+    """List the query catalog: each query's name, title, description and parameters."""
     import json
+    import textwrap
 
     from svco.catalog import catalog
 
@@ -160,13 +156,19 @@ def queries(fmt: str) -> int:
             }
             for n in entries.values()
         ]
-        click.echo(json.dumps(doc, indent=2))
+        emit(json.dumps(doc, indent=2) + "\n", output)
         return EXIT_OK
+    width = min(shutil.get_terminal_size().columns, 100) if output is None and sys.stdout.isatty() else 100
+    lines = []
     for named in entries.values():
-        click.echo(f"{named.name}\n    {named.title}")
+        lines += [named.name, f"    {named.title}"]
+        if named.description:
+            lines += textwrap.wrap(named.description, width, initial_indent="    ", subsequent_indent="    ")
         for p in named.params:
             default = f" (default {p.default})" if p.default else " (default: all)"
-            click.echo(f"    --param {p.name}=<{p.type}>{default}: {p.doc}")
+            lines.append(f"    --param {p.name}=<{p.type}>{default}: {p.doc}")
+        lines.append("")
+    emit("\n".join(lines), output)
     return EXIT_OK
 
 
@@ -201,10 +203,13 @@ def load(
     Each file replaces the graph it was loaded into before, so loading again updates a model.
     """
     if endpoint:
+        from svco.progress import progress
         from svco.remote import load_files
 
         server = _endpoint(endpoint, user, password, auth, timeout)
-        for loaded in load_files(server, list(models), graph=graph, protocol=protocol, input_format=input_format):
+        with progress(f"loading into {endpoint}"):
+            loaded_files = load_files(server, list(models), graph=graph, protocol=protocol, input_format=input_format)
+        for loaded in loaded_files:
             click.echo(f"{loaded.graph}: {loaded.triples} triples")
         return EXIT_OK
     if graph:

@@ -12,6 +12,7 @@ from svco.commands.options import (
     emit_report,
     input_format_option,
     report_options,
+    store_for_reading,
     store_option,
 )
 from svco.errors import UsageError
@@ -36,6 +37,14 @@ def engine_options(command: Callable) -> Callable:
             help="svco's SPARQL engine on Oxigraph, or pyshacl (the reference implementation; slow on big models).",
         ),
         click.option("--allow-network", is_flag=True, help="Fetch owl:imports that no catalog resolves from the web."),
+        click.option(
+            "--allow-file-imports",
+            is_flag=True,
+            expose_value=False,
+            callback=lambda ctx, _param, value: ctx.meta.__setitem__("svco.allow_files", value),
+            help="Read owl:imports of file: IRIs (local files named by the model; off by default, also with "
+            "--allow-network).",
+        ),
         store_option,
         input_format_option,
     ]
@@ -84,18 +93,20 @@ def _server(endpoint_url: str | None, graphs, user, password, auth, timeout, *, 
 def _load(store_path: Path | None, models, input_format, allow_network: bool, *, reference: bool):
     """A store with the models (and svco's reference content when ``reference``), imports resolved."""
     from svco.imports import resolve_imports
-    from svco.store import Store
+    from svco.progress import file_callback, progress
 
-    store = Store(store_path)
-    if reference:
-        store.load_reference()
-    if models:
-        store.load(models, input_format=input_format)
-    unresolved = resolve_imports(store, allow_network=allow_network)
+    with progress("loading") as step:
+        store = store_for_reading(store_path, models)
+        if reference:
+            store.load_reference()
+        if models:
+            store.load(models, input_format=input_format, on_file=file_callback(step))
+    allow_files = bool(click.get_current_context().meta.get("svco.allow_files"))
+    unresolved = resolve_imports(store, allow_network=allow_network, allow_files=allow_files)
     for iri in unresolved:
         click.echo(
             f"svco: warning: owl:imports <{iri}> is not resolved: add it to a catalog-v001.xml beside the model, "
-            "or pass --allow-network; validating without it",
+            "or pass --allow-network (--allow-file-imports for file: IRIs); validating without it",
             err=True,
         )
     return store, unresolved
@@ -132,6 +143,7 @@ def validate(
     data on that SPARQL server is validated there (put it there with `svco load --endpoint`). Exit 0 when
     no result reaches --fail-on, 1 when one does (or the server failed), 2 when a model cannot be read.
     """
+    from svco.progress import progress
     from svco.store import expand_sources
     from svco.validate import validate_store
 
@@ -144,7 +156,8 @@ def validate(
         report = validate_endpoint(server, extra_shapes=extra, engine=engine)
         return emit_report(report, fmt, fail_on, output, color, changes)
     store, unresolved = _load(store_path, models, input_format, allow_network, reference=True)
-    report = validate_store(store, engine=engine, extra_shapes=extra)
+    with progress(f"validating {len(store)} triples"):
+        report = validate_store(store, engine=engine, extra_shapes=extra)
     report.unresolved_imports = unresolved
     return emit_report(report, fmt, fail_on, output, color, changes)
 
@@ -179,6 +192,7 @@ def shacl(
     SHACL Core and SHACL-SPARQL on svco's engine; same report formats and exit codes as `svco validate`.
     With --endpoint the data on that SPARQL server is validated there.
     """
+    from svco.progress import progress
     from svco.store import expand_sources
     from svco.validate import shacl_store
 
@@ -192,7 +206,8 @@ def shacl(
     if not data:
         raise UsageError("no DATA to validate", hint="name files or folders, or the server with --endpoint URL")
     store, unresolved = _load(store_path, data, input_format, allow_network, reference=False)
-    report = shacl_store(store, expand_sources(shapes), engine=engine)
+    with progress(f"validating {len(store)} triples"):
+        report = shacl_store(store, expand_sources(shapes), engine=engine)
     report.unresolved_imports = unresolved
     return emit_report(report, fmt, fail_on, output, color, changes)
 

@@ -1,0 +1,50 @@
+"""Value type constraint components (SHACL 4.1): sh:class, sh:datatype, sh:nodeKind."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from svco.shacl.graph import RDF_TYPE, RDFS, ShapesGraph, Unsupported
+from svco.shacl.lexical import well_formed_test
+from svco.shacl.plan import Check, Shape
+from svco.shacl.results import SH
+
+PARAMETERS = {SH + "class", SH + "datatype", SH + "nodeKind"}
+_KINDS = {
+    "IRI": "isIRI(?value)",
+    "BlankNode": "isBlank(?value)",
+    "Literal": "isLiteral(?value)",
+    "BlankNodeOrIRI": "(isBlank(?value) || isIRI(?value))",
+    "BlankNodeOrLiteral": "(isBlank(?value) || isLiteral(?value))",
+    "IRIOrLiteral": "(isIRI(?value) || isLiteral(?value))",
+}
+
+
+def checks(g: ShapesGraph, shape: Shape) -> list[Check]:
+    """One check for each value type parameter of ``shape``."""
+    found = []
+    for cls in g.all(shape.node, SH + "class"):
+        test = f"FILTER NOT EXISTS {{ ?value <{RDF_TYPE}>/<{RDFS}subClassOf>* {cls} }}"
+        found.append(Check(SH + "ClassConstraintComponent", shape.value_query(test)))
+    for datatype in g.all(shape.node, SH + "datatype"):
+        found.append(datatype_check(shape, datatype))
+    for kind in g.all(shape.node, SH + "nodeKind"):
+        test = _KINDS.get(kind.value.removeprefix(SH)) if isinstance(kind, ox.NamedNode) else None
+        if test is None:
+            raise Unsupported(f"{shape.node}: unknown sh:nodeKind {kind}")
+        found.append(Check(SH + "NodeKindConstraintComponent", shape.value_query(f"FILTER(!{test})")))
+    return found
+
+
+def datatype_check(shape: Shape, datatype) -> Check:
+    """sh:datatype: a violation for a value of another datatype, or of this one with an ill-formed lexical form."""
+    if not isinstance(datatype, ox.NamedNode):
+        raise Unsupported(f"{shape.node}: sh:datatype {datatype} is not an IRI")
+    return Check(SH + "DatatypeConstraintComponent", shape.value_query(f"FILTER(!{has_datatype(datatype)})"))
+
+
+def has_datatype(datatype: ox.NamedNode) -> str:
+    """SPARQL: ``?value`` is a literal of ``datatype`` with a well-formed lexical form (errors count as no)."""
+    lexical = well_formed_test(datatype.value)
+    test = f"isLiteral(?value) && datatype(?value) = {datatype}" + (f" && {lexical}" if lexical else "")
+    return f"COALESCE({test}, false)"
