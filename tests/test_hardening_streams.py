@@ -36,7 +36,7 @@ def test_piped_input_fails_like_the_file(tmp_path):
     assert by_path.returncode == 1
     assert piped.returncode == 1, piped.stdout.decode() + piped.stderr.decode()
     out = piped.stdout.decode()
-    assert "/dev/stdin:9:1" in out and "positions 1 to 3" in out
+    assert "/dev/stdin:9:1" in out and "positions, from 1 to 3" in out
 
 
 def test_piped_syntax_error_names_the_right_line():
@@ -76,7 +76,7 @@ def test_named_fifo_is_read_once_and_does_not_hang(tmp_path, capsys, monkeypatch
     writer.join(timeout=5)
     assert not writer.is_alive()
     assert code == 1
-    assert "positions 1 to 3" in capsys.readouterr().out
+    assert "positions, from 1 to 3" in capsys.readouterr().out
 
 
 def test_named_fifo_syntax_error_line(tmp_path, capsys):

@@ -36,7 +36,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, reject, settings
 
 from svco.store import Store
 from svco.validate import shacl_store
@@ -144,7 +144,12 @@ def pyshacl_results(case: Case) -> set[tuple]:
 
 def check(case: Case) -> None:
     """Fail with both result sets and the case as Turtle when svco and pySHACL disagree."""
-    expected = pyshacl_results(case)
+    from pyshacl.errors import ReportableRuntimeError
+
+    try:
+        expected = pyshacl_results(case)
+    except ReportableRuntimeError:  # e.g. sh:lessThan on a blank node: the reference gives no answer to compare
+        reject()
     with tempfile.TemporaryDirectory() as tmp:
         try:
             actual = svco_results(case, Path(tmp))
@@ -157,7 +162,7 @@ def check(case: Case) -> None:
         pytest.fail("\n".join(lines) + f"\n{case}", pytrace=False)
 
 
-@settings(COMMON, max_examples=300)
+@settings(COMMON, max_examples=300, derandomize=True)  # CI: the same 300 cases every run
 @given(cases())
 def test_svco_equals_pyshacl(case: Case) -> None:
     check(case)

@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from svco.shacl.components import cardinality, logical, other, sparql, value_range, value_type
 from svco.shacl.graph import RDF_TYPE, ShapesGraph, Unsupported
-from svco.shacl.paths import reported_path, sparql_path
+from svco.shacl.paths import nullable, reported_path, sparql_path
 from svco.shacl.plan import Check, Shape
 from svco.shacl.results import SH, VIOLATION, Result, substitute
 from svco.shacl.runner import QueryRunner
@@ -94,6 +94,7 @@ def _compile(g: ShapesGraph, node, custom: set[str]) -> Shape | None:
     path = g.one(node, SH + "path")
     if path is not None:
         shape.path, shape.path_text = sparql_path(g, path), reported_path(g, path)
+        shape.path_nullable = nullable(g, path)
     for family in FAMILIES:
         shape.checks += family.checks(g, shape)
     for check in shape.checks:

@@ -34,6 +34,23 @@ def sparql_path(g: ShapesGraph, path) -> str:
     raise Unsupported(f"unknown path form {path} (predicates: {', '.join(sorted(predicates)) or 'none'})")
 
 
+def nullable(g: ShapesGraph, path) -> bool:
+    """Whether the SHACL path can be of length zero (then every focus node is one of its own values)."""
+    if isinstance(path, ox.NamedNode):
+        return False
+    if g.one(path, "http://www.w3.org/1999/02/22-rdf-syntax-ns#first") is not None:
+        return all(nullable(g, m) for m in g.list(path))
+    predicates = g.predicates(path)
+    if predicates == {SH + "alternativePath"}:
+        return any(nullable(g, m) for m in g.list(g.one(path, SH + "alternativePath")))
+    if predicates & {SH + "zeroOrMorePath", SH + "zeroOrOnePath"}:
+        return True
+    for name in ("inversePath", "oneOrMorePath"):
+        if SH + name in predicates:
+            return nullable(g, g.one(path, SH + name))
+    return False
+
+
 def reported_path(g: ShapesGraph, path) -> str:
     """How a result names its path: the IRI, ``^IRI`` for an inverse predicate, else the SPARQL path."""
     if isinstance(path, ox.NamedNode):

@@ -27,6 +27,7 @@ class Shape:
     prefixes: str = ""
     path: str | None = None  # SPARQL property path text; None for a node shape
     path_text: str | None = None  # as reported in results
+    path_nullable: bool = False  # the path can be of length zero (p*, p?, ...): the focus is one of its values
     severity: str = VIOLATION
     message: str | None = None
     checks: list[Check] = field(default_factory=list)
@@ -35,7 +36,22 @@ class Shape:
         """A sub-SELECT of the distinct focus nodes."""
         return f"{{ SELECT DISTINCT ?this WHERE {{ {self.focus} }} }}"
 
+    def values(self) -> str:
+        """The pattern binding ?value to each value node of ?this (the focus itself for a node shape).
+
+        A path that can be of length zero has the focus node among its values even when the focus is in
+        no triple of the data, which SPARQL's ``?this p* ?value`` misses for a focus absent from the data:
+        the focus is added explicitly."""
+        if not self.path:
+            return "BIND(?this AS ?value)"
+        if not self.path_nullable:
+            return f"?this {self.path} ?value ."
+        return (
+            f"VALUES ?zeroLength {{ false true }} OPTIONAL {{ FILTER(!?zeroLength) ?this {self.path} ?pathValue }} "
+            "BIND(IF(?zeroLength, ?this, ?pathValue) AS ?value) FILTER(BOUND(?value))"
+        )
+
     def value_query(self, condition: str) -> str:
         """SELECT ?this ?value: each value node (the focus itself for a node shape) meeting ``condition``."""
-        values = f"?this {self.path} ?value ." if self.path else "BIND(?this AS ?value)"
-        return f"{self.prefixes}\nSELECT ?this ?value WHERE {{ {self.focus_select()} {values} {condition} }}"
+        where = f"{self.focus_select()} {self.values()} {condition}"
+        return f"{self.prefixes}\nSELECT DISTINCT ?this ?value WHERE {{ {where} }}"
