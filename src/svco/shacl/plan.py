@@ -31,6 +31,7 @@ class Shape:
     severity: str = VIOLATION
     message: str | None = None
     checks: list[Check] = field(default_factory=list)
+    custom_target: bool = False  # a SPARQL-based target: its focus nodes are found first (see engine.prebind)
 
     def focus_select(self) -> str:
         """A sub-SELECT of the distinct focus nodes."""
