@@ -137,7 +137,10 @@ def main() -> None:
                 agree = "not compared"
                 if size <= args.compare_max and check[1] in (0, 1):
                     local = run([SVCO, "validate", str(model), "--format", "json"], args.timeout)
-                    agree = "yes" if results(local[3]) == results(check[3]) else "NO"
+                    if local[1] not in (0, 1):
+                        agree = f"local run failed ({local[1]})"
+                    else:
+                        agree = "yes" if results(local[3]) == results(check[3]) else "NO"
                 count = len(json.loads(check[3])["results"]) if check[1] in (0, 1) else "failed"
                 rows.append((size, load, check, count, agree, server_after_load, server_after_validate))
                 model.unlink()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -72,9 +73,11 @@ def server_options(command: Callable) -> Callable:
     )(command)
 
 
-def _server(endpoint_url: str | None, graphs, user, password, auth, timeout, *, data, store_path):
-    """The endpoint to validate on, or None for the embedded store; usage errors for options that clash."""
-    if endpoint_url is None:
+def _server(endpoint: str | None, graphs, user, password, auth, timeout, *, data, store_path):
+    """The endpoint to validate on, or None for the embedded store; usage errors for options that clash.
+
+    Its parameters are those of :func:`server_options`, which the commands pass on as ``**server``."""
+    if endpoint is None:
         if graphs:
             raise UsageError("--graph is for --endpoint", hint="name the SPARQL endpoint with --endpoint URL")
         return None
@@ -87,7 +90,7 @@ def _server(endpoint_url: str | None, graphs, user, password, auth, timeout, *, 
         )
     if store_path is not None:
         raise UsageError("--store and --endpoint exclude each other", hint="validate one or the other")
-    return _endpoint(endpoint_url, user, password, auth, timeout, graphs)
+    return _endpoint(endpoint, user, password, auth, timeout, graphs)
 
 
 def _load(store_path: Path | None, models, input_format, allow_network: bool, *, reference: bool):
@@ -121,12 +124,6 @@ def _load(store_path: Path | None, models, input_format, allow_network: bool, *,
 def validate(
     models: tuple[Path, ...],
     shapes: tuple[Path, ...],
-    endpoint: str | None,
-    graphs: tuple[str, ...],
-    user: str | None,
-    password: str | None,
-    auth: str,
-    timeout: float,
     fmt: str,
     fail_on: str,
     output: Path | None,
@@ -136,6 +133,7 @@ def validate(
     allow_network: bool,
     store_path: Path | None,
     input_format: str | None,
+    **server: Any,
 ) -> int:
     """Validate organisation MODELS (files or folders) against svco's shapes and any --shapes of your own.
 
@@ -149,11 +147,11 @@ def validate(
 
     changes = changes_option_value(changed_since)
     extra = expand_sources(shapes) if shapes else ()
-    server = _server(endpoint, graphs, user, password, auth, timeout, data=models, store_path=store_path)
-    if server is not None:
+    remote = _server(**server, data=models, store_path=store_path)
+    if remote is not None:
         from svco.remote_validate import validate_endpoint
 
-        report = validate_endpoint(server, extra_shapes=extra, engine=engine)
+        report = validate_endpoint(remote, extra_shapes=extra, engine=engine)
         return emit_report(report, fmt, fail_on, output, color, changes)
     store, unresolved = _load(store_path, models, input_format, allow_network, reference=True)
     with progress(f"validating {len(store)} triples"):
@@ -171,12 +169,6 @@ def validate(
 def shacl(
     data: tuple[Path, ...],
     shapes: tuple[Path, ...],
-    endpoint: str | None,
-    graphs: tuple[str, ...],
-    user: str | None,
-    password: str | None,
-    auth: str,
-    timeout: float,
     fmt: str,
     fail_on: str,
     output: Path | None,
@@ -186,6 +178,7 @@ def shacl(
     allow_network: bool,
     store_path: Path | None,
     input_format: str | None,
+    **server: Any,
 ) -> int:
     """Plain SHACL: validate DATA (files or folders) against --shapes, with no svco content.
 
@@ -197,11 +190,11 @@ def shacl(
     from svco.validate import shacl_store
 
     changes = changes_option_value(changed_since)
-    server = _server(endpoint, graphs, user, password, auth, timeout, data=data, store_path=store_path)
-    if server is not None:
+    remote = _server(**server, data=data, store_path=store_path)
+    if remote is not None:
         from svco.remote_validate import shacl_endpoint
 
-        report = shacl_endpoint(server, expand_sources(shapes), engine=engine)
+        report = shacl_endpoint(remote, expand_sources(shapes), engine=engine)
         return emit_report(report, fmt, fail_on, output, color, changes)
     if not data:
         raise UsageError("no DATA to validate", hint="name files or folders, or the server with --endpoint URL")
