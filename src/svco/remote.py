@@ -159,6 +159,8 @@ class Endpoint:
                 urllib.request.HTTPDigestAuthHandler if self.auth == "digest" else urllib.request.HTTPBasicAuthHandler
             )
             handlers.append(handler(passwords))
+            if self.auth == "digest":
+                self._authorize_digest(request, handlers[0])
         opener = urllib.request.build_opener(*handlers)
 
         def send() -> None:
@@ -175,6 +177,28 @@ class Endpoint:
             ) from None
         except (urllib.error.URLError, OSError) as exc:
             raise _unreachable(self, exc) from None
+
+    def _authorize_digest(self, request: urllib.request.Request, handler) -> None:
+        """Sign ``request`` with digest credentials before it is sent.
+
+        urllib answers a digest challenge by sending the request again, but Virtuoso answers a large PUT
+        without credentials with 401 and closes the connection while the body is still being sent
+        ("connection reset"). So the challenge is fetched with a bodiless HEAD first."""
+        probe = urllib.request.Request(request.full_url, method="HEAD")
+        try:
+            with urllib.request.urlopen(probe, timeout=self.timeout):
+                return  # no credentials asked for
+        except urllib.error.HTTPError as exc:
+            challenge = exc.headers.get("WWW-Authenticate", "")
+        except (urllib.error.URLError, OSError) as exc:
+            raise _unreachable(self, exc) from None
+        scheme, _, params = challenge.partition(" ")
+        if scheme.lower() != "digest":
+            return  # let urllib's handler deal with whatever the server asks for
+        fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(params))
+        authorization = handler.get_authorization(request, fields)
+        if authorization:
+            request.add_unredirected_header("Authorization", f"Digest {authorization}")
 
 
 def _without_header(sparql: str) -> str:

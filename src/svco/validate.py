@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 import pyoxigraph as ox
 
@@ -33,6 +34,14 @@ from svco.shacl import SH, CompiledShapes, OxigraphRunner, Result, compile_shape
 from svco.store import Store
 
 SEVERITIES = ("Violation", "Warning", "Info")
+
+
+class RowSource(Protocol):
+    """Where context queries run: :class:`svco.store.Store` or a SPARQL server (``svco.remote_validate``)."""
+
+    def rows(self, sparql: str) -> list[dict]: ...
+
+
 _TYPO_SHAPE = "https://w3id.org/svco/shapes#TermsAreDefined"
 
 
@@ -246,7 +255,7 @@ def validate_store(store: Store, *, engine: str = "auto", extra_shapes: Sequence
             hint="call store.load_reference() first (svco.validate() does it for you)",
         )
     raw, used, notes = run_engines(store, engine, shape_files() + list(extra_shapes))
-    report = _report(store, raw, used)
+    report = report_from(store, raw, used, _store_sources(store))
     report.notes = notes
     return report
 
@@ -256,15 +265,30 @@ def shacl_store(store: Store, shapes: Sequence[Path], *, engine: str = "auto") -
     if not shapes:
         raise UsageError("no shapes to validate against", hint="name at least one shapes file with --shapes")
     raw, used, notes = run_engines(store, engine, list(shapes))
-    report = _report(store, raw, used)
+    report = report_from(store, raw, used, _store_sources(store))
     report.notes = notes
     return report
 
 
-def _report(store: Store, raw: list[Result], used: str) -> ValidationReport:
-    """Raw engine results put in context for people: labels, the stream and step, a misspelt term's fix."""
-    context = _context(store, {r.focus for r in raw})
-    defined = _defined_terms(store) if any(str(r.shape) == f"<{_TYPO_SHAPE}>" for r in raw) else []
+def compile_for_server(files: Sequence[Path]) -> CompiledShapes:
+    """The shapes compiled for a SPARQL server; :class:`UsageError` when the svco engine cannot run one."""
+    compiled = _compiled(tuple(files))
+    if compiled.unsupported:
+        reasons = sorted(str(why) for why in compiled.unsupported.values())
+        raise UsageError(
+            "the svco engine cannot evaluate these shapes, so they cannot be checked on a server:\n  "
+            + "\n  ".join(reasons),
+            hint="validate an export of the data locally (svco validate --engine auto runs them on pyshacl)",
+        )
+    return compiled
+
+
+def report_from(source: RowSource, raw: list[Result], used: str, sources: list[str]) -> ValidationReport:
+    """Raw engine results put in context for people: labels, the stream and step, a misspelt term's fix.
+
+    ``source`` answers the context queries: the embedded store, or a SPARQL server's runner."""
+    context = _context(source, {r.focus for r in raw})
+    defined = _defined_terms(source) if any(str(r.shape) == f"<{_TYPO_SHAPE}>" for r in raw) else []
     results = []
     for r in raw:
         focus = r.focus.value if isinstance(r.focus, ox.NamedNode) else str(r.focus)
@@ -284,19 +308,21 @@ def _report(store: Store, raw: list[Result], used: str) -> ValidationReport:
             if result.suggestion:
                 result.message += f" Did you mean {result.suggestion}?"
         results.append(result)
-    locate_results(store, results)  # after validation, for the result nodes only: no cost without results
-    sources = [s.path.as_posix() for s in store.sources] or _model_files(store)
+    if isinstance(source, Store):  # files to point into; a server's data has none
+        locate_results(source, results)  # after validation, for the result nodes only: no cost without results
     return ValidationReport(results, used, sources=sources)
 
 
-def _model_files(store: Store) -> list[str]:
-    """The model files a persistent store holds (their graphs are named by ``file:`` URIs)."""
+def _store_sources(store: Store) -> list[str]:
+    """The files validated: those loaded now, or those a persistent store holds (graphs named by ``file:``)."""
     from urllib.parse import unquote, urlparse
 
-    return [unquote(urlparse(g).path) for g in store.graphs() if g.startswith("file:")]
+    return [s.path.as_posix() for s in store.sources] or [
+        unquote(urlparse(g).path) for g in store.graphs() if g.startswith("file:")
+    ]
 
 
-def _context(store: Store, focus_nodes: set) -> dict[str, dict]:
+def _context(store: RowSource, focus_nodes: set) -> dict[str, dict]:
     """For each focus node: its label, and the stream it is a step of (or is), with that stream's label."""
     from svco.resources import queries_dir
     from svco.sparql import bind_column
@@ -305,7 +331,9 @@ def _context(store: Store, focus_nodes: set) -> dict[str, dict]:
     found: dict[str, dict] = {}
     named = sorted((f for f in focus_nodes if isinstance(f, ox.NamedNode)), key=str)
     for start in range(0, len(named), 1000):
-        for row in store.rows(bind_column(query, "focus", named[start : start + 1000])):
+        rows = store.rows(bind_column(query, "focus", named[start : start + 1000]))
+        # sorted, so that a step in two streams is always put in the same one, whatever order a server uses
+        for row in sorted(rows, key=lambda r: tuple(str(r.get(k, "")) for k in ("focus", "kind", "stream", "label"))):
             entry = found.setdefault(row["focus"].value, {})
             kind = row["kind"].value
             label = row["label"].value if "label" in row else None
@@ -323,7 +351,7 @@ def _context(store: Store, focus_nodes: set) -> dict[str, dict]:
     return found
 
 
-def _defined_terms(store: Store) -> list[str]:
+def _defined_terms(store: RowSource) -> list[str]:
     rows = store.rows("SELECT DISTINCT ?t WHERE { ?t rdfs:isDefinedBy ?o FILTER(STRSTARTS(STR(?t), STR(svc:))) }")
     return sorted(
         r["t"].value.removeprefix(NAMESPACE) for r in rows if not r["t"].value.startswith(NAMESPACE + "Flow_")

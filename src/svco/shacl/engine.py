@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 _EMPTY = ox.Store()
 _DATATYPE_TEST = re.compile(r"COALESCE\(isLiteral\((\?\w+)\) && datatype\(\1\) = <([^>]+)>")
+#: At most this many focus nodes of a SPARQL-based target are put into a check's query as VALUES.
+PREBIND_LIMIT = 1000
 
 
 @dataclass
@@ -50,11 +52,14 @@ class CompiledShapes:
         The checks are independent, so they run on ``workers`` threads (default: one a CPU, at most 4):
         pyoxigraph releases the GIL while it answers a query (measured: benchmarks in the engine report).
         """
-        work = [(shape, check) for shape in self.shapes for check in shape.checks]
         workers = workers or min(4, os.cpu_count() or 1)
         with ThreadPoolExecutor(workers) as pool:
             written = getattr(runner, "written", None)
-            answers = pool.map(lambda item: runner.select(_as_written(item[1].sparql, written)), work)
+            focus = list(pool.map(lambda shape: prebind(runner, shape), self.shapes))
+            work = [(shape, check) for shape in self.shapes for check in shape.checks]
+            queries = [_as_written(_bound(shape, check, values), written)
+                       for shape, values in zip(self.shapes, focus, strict=True) for check in shape.checks]  # fmt: skip
+            answers = pool.map(runner.select, queries)
             results = [
                 _result(shape, check, row)
                 for (shape, check), rows in zip(work, answers, strict=True)
@@ -75,6 +80,28 @@ def _as_written(sparql: str, written: WrittenLiterals | None) -> str:
         test = has_datatype(ox.NamedNode(datatype)).replace("?value", variable)
         sparql = sparql.replace(test, written.datatype_test(variable, datatype, test))
     return sparql
+
+
+def prebind(runner: QueryRunner, shape: Shape) -> str | None:
+    """For a shape with a SPARQL-based target: its focus nodes as ``VALUES ?this {...}``, found with one query
+    first (SHACL's pre-binding of ``$this``), when there are at most :data:`PREBIND_LIMIT` and none is a
+    blank node; else None, and the checks join the target query in.
+
+    A target query is arbitrary SPARQL (svco's TermsAreDefined: undefined svc: terms anywhere in the data).
+    Joined into each check, Virtuoso 7.2 evaluates it once a row of the check's own triple patterns (measured:
+    > 60 s at 100k triples, against 1 s for the target alone and 0.1 s for the check on its focus nodes)."""
+    if not shape.custom_target:
+        return None
+    rows = runner.select(f"{shape.prefixes}\nSELECT DISTINCT ?this WHERE {{ {shape.focus} }} LIMIT {PREBIND_LIMIT + 1}")
+    nodes = [row["this"] for row in rows if "this" in row]
+    if len(nodes) > PREBIND_LIMIT or any(isinstance(node, ox.BlankNode) for node in nodes):
+        return None
+    return "VALUES ?this { " + " ".join(str(node) for node in nodes) + " }"
+
+
+def _bound(shape: Shape, check: Check, values: str | None) -> str:
+    """The check's query, with the focus nodes given as VALUES instead of the target query when prebound."""
+    return check.sparql if values is None else check.sparql.replace(shape.focus_select(), values)
 
 
 def compile_shapes(files: Iterable[Path]) -> CompiledShapes:

@@ -68,6 +68,7 @@ def build_shape(g: ShapesGraph, node, focus: str, prefixes: str = "", stack: tup
     severity, message = g.one(node, SH + "severity"), g.one(node, SH + "message")
     shape = Shape(node, focus, prefixes, severity=severity.value if severity else VIOLATION, nested=nested)
     shape.message = message.value if message is not None else None
+    shape.custom_target = not nested and bool(g.all(node, SH + "target"))
     shape.stack = (*stack, node)
     path = g.one(node, SH + "path")
     if path is not None:

@@ -42,6 +42,7 @@ class Shape:
     checks: list[Check] = field(default_factory=list)
     nested: bool = False  # evaluated inside another shape (sh:node, sh:not, ...): only violation patterns count
     stack: tuple = ()  # the shapes being compiled, outermost first (a shape reaching itself is recursive)
+    custom_target: bool = False  # a SPARQL-based target: its focus nodes are found first (see engine.prebind)
 
     def focus_select(self) -> str:
         """A sub-SELECT of the distinct focus nodes."""
