@@ -135,15 +135,8 @@ def _count(server: Server, graph: str) -> int:
     return int(rows[0]["n"].value)
 
 
-#: NOT data changes: differences still open (issue 14), marked strict xfail so a fix shows. Virtuoso 7.2
-#: judges an ill-typed svc:position ("two", "2"^^xsd:string) otherwise than the embedded store.
-OPEN_ON_VIRTUOSO = {"position-not-integer.ttl", "position-string-typed.ttl"}
-
-
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_remote_results_equal_embedded(loaded, case, request):
-    if loaded.name == "virtuoso" and case.name in OPEN_ON_VIRTUOSO:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="open: Virtuoso on ill-typed positions"))
+def test_remote_results_equal_embedded(loaded, case):
     expected = _embedded(case)
     if case.parent.name == "invalid":
         assert expected.results, "an invalid fixture must give results for the comparison to mean anything"

@@ -21,8 +21,8 @@ shape, component, severity) must be equal.
   with a hand-made case in tests/data/shacl/engine/nested-severity-conformance.ttl); the generator gives
   such shapes no sh:severity.
 - Except with ``SVCO_DIFF_ENGINE=svco``, blank nodes compare as ``_:`` (pySHACL's rdflib copy relabels them).
-- Literals the store rewrites into another lexical form (oxigraph#526: "01", "1.0") are left out unless
-  ``SVCO_DIFF_526=1`` (see tests/shacl_fuzz.py); derived integer types, judged as written, are in.
+- Literals the store rewrites (oxigraph#526) are left out unless ``SVCO_DIFF_526=1`` (see tests/shacl_fuzz.py):
+  sh:datatype judges them as written (tests/test_written_literals.py), sh:in and the others do not yet.
 - A path that is not a predicate or an inverse predicate is compared as ``<complex>``: the source shape,
   compared exactly, fixes it (``sh:resultPath`` is the shape's ``sh:path``).
 - A failure prints the data and shapes as Turtle (replay: ``svco shacl data.ttl --shapes shapes.ttl

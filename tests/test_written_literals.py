@@ -147,3 +147,27 @@ def test_json_report_gives_the_value_as_written(tmp_path, capsys):
     assert main(["shacl", str(data), "--shapes", str(shapes), "--format", "json"]) == 1
     (result,) = json.loads(capsys.readouterr().out)["results"]
     assert (result["value"], result["value_datatype"]) == ("-1", XSD + "positiveInteger")
+
+
+@pytest.mark.parametrize(
+    "engine",
+    [
+        pytest.param(
+            "svco",
+            marks=pytest.mark.xfail(
+                strict=True, reason="sh:in and sh:hasValue compare stored forms (a known limit, svco.written)"
+            ),
+        ),
+        "pyshacl",
+    ],
+)
+def test_in_compares_the_literal_as_written(tmp_path, engine):
+    """``"1"^^xsd:positiveInteger`` is not the term ``1`` of an sh:in list: pySHACL (data restored) sees it."""
+    data, shapes = _files(
+        tmp_path,
+        'ex:a ex:p "1"^^xsd:positiveInteger .\n',
+        "ex:S a sh:PropertyShape ; sh:targetSubjectsOf ex:p ; sh:path ex:p ; sh:in ( 1 2 ) .\n",
+    )
+    store = Store()
+    store.load([data])
+    assert [r.focus for r in shacl_store(store, [shapes], engine=engine).results] == ["http://example.org/a"]

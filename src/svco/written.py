@@ -9,6 +9,8 @@ engine's ``sh:datatype`` test (:func:`svco.shacl.components.value_type.has_datat
 the written forms (:meth:`WrittenLiterals.datatype_test`); the rdflib copy for pySHACL and ``svco export``
 get the literals back as written (:meth:`WrittenLiterals.restore`).
 
+``sh:in``, ``sh:hasValue``, ``sh:pattern``, the lengths and the counts still compare the stored forms (a known
+limit, pinned by a strict xfail in tests/test_written_literals.py; ``--engine pyshacl`` reads the data restored).
 Other rewrites the store makes (``"01"`` to ``"1"``, ``"1.0"^^xsd:decimal`` to ``"1"``, ``"1"^^xsd:boolean`` to
 ``"true"``) keep the datatype and a valid lexical form, so no ``sh:datatype`` verdict changes; they are not
 recorded (``sh:pattern`` or ``sh:in`` on such a literal sees the canonical form: a known limit).
@@ -28,9 +30,15 @@ from svco.shacl.lexical import RANGES, XSD, well_formed
 
 #: The datatypes whose literals the store rewrites as ``xsd:integer`` (measured with pyoxigraph 0.5).
 DERIVED = frozenset(XSD + name for name in RANGES)
-#: A cheap test on a file's bytes: a derived datatype's local name after ``:`` or ``#`` (any prefix, any syntax).
+#: A derived datatype's local name after ``:``, ``#`` or ``;`` (a prefix, an IRI, an XML entity: any syntax).
 _MENTION = re.compile(
-    rb"[:#](?:(?:non)?(?:[pP]ositive|[nN]egative)Integer|long|int|short|byte|unsigned(?:Long|Int|Short|Byte))\b"
+    rb"[:#;](?:(?:non)?(?:[pP]ositive|[nN]egative)Integer|long|int|short|byte|unsigned(?:Long|Int|Short|Byte))\b"
+)
+#: Substrings one of which every mention contains: found with bytes.find (fast), each hit confirmed by _MENTION.
+_NEEDLES = (
+    b"Integer",
+    b"unsigned",
+    *(sep + name for name in (b"long", b"int", b"short", b"byte") for sep in (b":", b"#", b";")),
 )
 if TYPE_CHECKING:
     from svco.shacl.results import Result
@@ -43,8 +51,16 @@ _INTEGER = ox.NamedNode(XSD + "integer")
 
 
 def mentions_derived(data: bytes) -> bool:
-    """Whether ``data`` may hold a literal of a :data:`DERIVED` datatype (false positives only cost a parse)."""
-    return _MENTION.search(data) is not None
+    """Whether ``data`` may hold a literal of a :data:`DERIVED` datatype (false positives only cost a parse).
+
+    Measured on a 33 MB Turtle file with none: 0.3 s, against 0.5 s for the one regular expression alone."""
+    for needle in _NEEDLES:
+        at = data.find(needle)
+        while at != -1:
+            if _MENTION.search(data, max(at - 12, 0), at + 30) is not None:
+                return True
+            at = data.find(needle, at + 1)
+    return False
 
 
 def records(triples: Iterable[ox.Triple | ox.Quad], graph: ox.NamedNode) -> Iterator[ox.Quad]:

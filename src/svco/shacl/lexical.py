@@ -55,9 +55,12 @@ def well_formed_test(datatype: str) -> str | None:
     name = datatype.removeprefix(XSD)
     if name in RANGES:
         low, high = RANGES[name]
+        # the cast only ever sees an integer's digits: Virtuoso 7.2 evaluates both sides of && and fails the
+        # whole query on a cast error ("Invalid integer value converting 'two'") instead of a false
+        number = f'<{XSD}integer>(IF({_regex(_INT)}, STR(?value), "0"))'
         tests = [_regex(_INT)]
-        tests += [f"<{XSD}integer>(STR(?value)) >= {low}"] if low is not None else []
-        tests += [f"<{XSD}integer>(STR(?value)) <= {high}"] if high is not None else []
+        tests += [f"{number} >= {low}"] if low is not None else []
+        tests += [f"{number} <= {high}"] if high is not None else []
         return "(" + " && ".join(tests) + ")"
     return _regex(PATTERNS[name]) if name in PATTERNS else None
 
