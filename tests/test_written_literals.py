@@ -65,20 +65,47 @@ def test_datatype_judges_the_literal_as_written(tmp_path, engine, literal, datat
 
 
 def test_datatype_inside_sh_or_judges_the_literal_as_written(tmp_path):
-    """A nested sh:datatype (svco's own StepProcessTimeIsMinutes is an sh:or of two) sees the written form.
-
-    (Nested, a value written in two forms in the data, ``"5"^^xsd:byte`` and ``5``, is judged by both: the
-    plain one would be reported too. At the top level the triple decides: the case above with ``ex:b``.)"""
+    """An sh:or of datatypes (svco's own StepPositionIsPositiveInteger) judges each value by its written form,
+    also where the same number is written both ways, and a plain 1 elsewhere (another property) changes
+    nothing."""
     data, shapes = _files(
         tmp_path,
-        'ex:a ex:p "5"^^xsd:byte .\nex:b ex:p "6"^^xsd:integer .\n',
+        'ex:a ex:p "5"^^xsd:byte .\nex:b ex:p "6"^^xsd:integer .\n'
+        'ex:c ex:p "1"^^xsd:positiveInteger .\nex:d ex:p 1 .\nex:e ex:q 5 .\n',
         "ex:S a sh:PropertyShape ; sh:targetSubjectsOf ex:p ; sh:path ex:p ;\n"
-        "    sh:or ( [ sh:datatype xsd:integer ] [ sh:datatype xsd:decimal ] ) .\n",
+        "    sh:or ( [ sh:datatype xsd:integer ] [ sh:datatype xsd:positiveInteger ] ) .\n",
     )
     store = Store()
     store.load([data])
     for engine in ("svco", "pyshacl"):
         assert [r.focus for r in shacl_store(store, [shapes], engine=engine).results] == ["http://example.org/a"]
+
+
+@pytest.mark.parametrize(
+    "engine",
+    [
+        pytest.param(
+            "svco",
+            marks=pytest.mark.xfail(
+                strict=True, reason="nested deeper, a number written two ways is judged by both forms (svco.written)"
+            ),
+        ),
+        "pyshacl",
+    ],
+)
+def test_nested_datatype_judges_a_value_written_two_ways(tmp_path, engine):
+    """Nested deeper (here under a double sh:not), the default engine judges a value written in two forms by
+    both, so the plain 5 is reported too: a false result, never a false pass (the top level and an sh:or of
+    datatypes decide triple by triple)."""
+    data, shapes = _files(
+        tmp_path,
+        'ex:a ex:p "5"^^xsd:byte .\nex:b ex:p 5 .\n',
+        "ex:S a sh:PropertyShape ; sh:targetSubjectsOf ex:p ; sh:path ex:p ;\n"
+        "    sh:not [ sh:not [ sh:datatype xsd:integer ] ] .\n",
+    )
+    store = Store()
+    store.load([data])
+    assert [r.focus for r in shacl_store(store, [shapes], engine=engine).results] == ["http://example.org/a"]
 
 
 def test_persistent_store_keeps_the_written_forms_and_a_reload_replaces_them(tmp_path, capsys):

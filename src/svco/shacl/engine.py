@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from svco.shacl.components.logical import or_datatypes
 from svco.shacl.components.value_type import has_datatype
 from svco.shacl.graph import ShapesGraph, Unsupported
 from svco.shacl.nesting import build_shape, deactivated
@@ -57,14 +58,14 @@ class CompiledShapes:
             written = getattr(runner, "written", None)
             focus = list(pool.map(lambda shape: prebind(runner, shape), self.shapes))
             work = [(shape, check) for shape in self.shapes for check in shape.checks]
-            queries = [_as_written(_bound(shape, check, values), written)
+            queries = [_as_written(_bound(shape, check, values), written, check.datatypes)
                        for shape, values in zip(self.shapes, focus, strict=True) for check in shape.checks]  # fmt: skip
             answers = pool.map(runner.select, queries)
             results = [
                 _result(shape, check, row)
                 for (shape, check), rows in zip(work, answers, strict=True)
                 for row in rows
-                if not (written and check.datatype and written.conforms(row["this"], shape.path, row, check.datatype))
+                if not (written and check.datatypes and written.conforms(row["this"], shape.path, row, check.datatypes))
             ]
         if written:
             results = [written.result_as_written(r) for r in results]
@@ -72,14 +73,19 @@ class CompiledShapes:
         return results
 
 
-def _as_written(sparql: str, written: WrittenLiterals | None) -> str:
-    """``sparql`` with each sh:datatype test (:func:`has_datatype`) overruled for the rewritten literals."""
+def _as_written(sparql: str, written: WrittenLiterals | None, datatypes: tuple[str, ...] = ()) -> str:
+    """``sparql`` with each sh:datatype test (:func:`has_datatype`) overruled for the rewritten literals; a
+    check's own sh:or of datatypes (``datatypes``) as one test, so that a value written in several forms is
+    judged form by form."""
     if not written:
         return sparql
+    chain = or_datatypes(datatypes) if len(datatypes) > 1 else None
+    if chain:
+        sparql = sparql.replace(chain, "\x00")
     for variable, datatype in set(_DATATYPE_TEST.findall(sparql)):
         test = has_datatype(ox.NamedNode(datatype)).replace("?value", variable)
-        sparql = sparql.replace(test, written.datatype_test(variable, datatype, test))
-    return sparql
+        sparql = sparql.replace(test, written.datatype_test(variable, (datatype,), test))
+    return sparql.replace("\x00", written.datatype_test("?value", datatypes, chain)) if chain else sparql
 
 
 def prebind(runner: QueryRunner, shape: Shape) -> str | None:

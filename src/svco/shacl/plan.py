@@ -24,7 +24,9 @@ class Check:
     #: when the shape is nested (sh:node, sh:not, ...). None: the constraint cannot be nested.
     violation: str | None = None
     focus_is_value: bool = False  # SHACL-SPARQL: a solution without ?value has the focus node as its value
-    datatype: str | None = None  # the sh:datatype this check tests (svco.written judges rewritten literals)
+    #: the sh:datatype IRIs this check tests a value against (one, or an sh:or of several): svco.written
+    #: judges the literals the store rewrote by their written forms
+    datatypes: tuple[str, ...] = ()
 
 
 @dataclass

@@ -7,6 +7,8 @@ shapes use it on large data).
 
 from __future__ import annotations
 
+import pyoxigraph as ox
+
 from svco.shacl.components.value_type import has_datatype
 from svco.shacl.graph import RDF_TYPE, ShapesGraph
 from svco.shacl.nesting import violates
@@ -27,7 +29,9 @@ def checks(g: ShapesGraph, shape: Shape) -> list[Check]:
         test = f"FILTER EXISTS {{ {' UNION '.join(tests)} }}" if tests else "FILTER(false)"
         found.append(shape.value_check(SH + "AndConstraintComponent", test))
     for members in g.all(shape.node, SH + "or"):
-        found.append(shape.value_check(SH + "OrConstraintComponent", _or(g, shape, g.list(members))))
+        check = shape.value_check(SH + "OrConstraintComponent", _or(g, shape, g.list(members)))
+        check.datatypes = _datatypes(g, g.list(members))
+        found.append(check)
     for members in g.all(shape.node, SH + "xone"):
         tests = [f"IF(EXISTS {violates(g, m, '?value', shape.stack)}, 0, 1)" for m in g.list(members)]
         test = f"FILTER(({' + '.join(tests) or '0'}) != 1)"
@@ -35,9 +39,23 @@ def checks(g: ShapesGraph, shape: Shape) -> list[Check]:
     return found
 
 
+def _datatypes(g: ShapesGraph, members: list) -> tuple[str, ...]:
+    """The datatype IRIs of an sh:or whose members each state only one sh:datatype IRI; else ()."""
+    if members and all(g.predicates(m) - {RDF_TYPE} == {SH + "datatype"} for m in members):
+        found = [g.one(m, SH + "datatype") for m in members]
+        if all(isinstance(d, ox.NamedNode) for d in found):
+            return tuple(d.value for d in found)
+    return ()
+
+
 def _or(g: ShapesGraph, shape: Shape, members: list) -> str:
     """The condition "?value conforms to none of ``members``"."""
-    if members and all(g.predicates(m) - {RDF_TYPE} == {SH + "datatype"} for m in members):
-        test = " || ".join(has_datatype(g.one(m, SH + "datatype")) for m in members)
-        return f"FILTER(!({test}))"
+    datatypes = _datatypes(g, members)
+    if datatypes:
+        return f"FILTER(!({or_datatypes(datatypes)}))"
     return " ".join(f"FILTER EXISTS {violates(g, m, '?value', shape.stack)}" for m in members) or ""
+
+
+def or_datatypes(datatypes: tuple[str, ...]) -> str:
+    """SPARQL: ``?value`` has one of ``datatypes`` (a well-formed literal of it)."""
+    return " || ".join(has_datatype(ox.NamedNode(d)) for d in datatypes)

@@ -49,7 +49,7 @@ def datatype_check(shape: Shape, datatype) -> Check:
     if not isinstance(datatype, ox.NamedNode):
         raise Unsupported(f"{shape.node}: sh:datatype {datatype} is not an IRI")
     check = shape.value_check(SH + "DatatypeConstraintComponent", f"FILTER(!{has_datatype(datatype)})")
-    check.datatype = datatype.value
+    check.datatypes = (datatype.value,)
     return check
 
 
