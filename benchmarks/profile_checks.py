@@ -37,6 +37,7 @@ def main() -> None:
             start = time.perf_counter()
             rows = runner.select(check.sparql)
             timings.append((time.perf_counter() - start, str(shape.node), check.component.rsplit("#")[-1], len(rows)))
+            print(f"  {timings[-1][0]:.2f} s {shape.node}", flush=True)
     total = sum(t for t, *_ in timings)
     print(f"checks: {total:.2f} s in all, one at a time\n| seconds | shape | component | results |\n|---|---|---|---|")
     for seconds, shape, component, count in sorted(timings, reverse=True)[: args.top]:
