@@ -25,11 +25,13 @@ def checks(g: ShapesGraph, shape: Shape) -> list[Check]:
     found = []
     for cls in g.all(shape.node, SH + "class"):
         # The class is compared by its IRI's text rather than put at the end of the path: Virtuoso 7.2 finds
-        # no solution of a property path whose two ends are both bound (every value would look untyped).
+        # no solution of a property path whose two ends are both bound (every value would look untyped). And
+        # as an OPTIONAL, not a FILTER NOT EXISTS: Oxigraph evaluates that one row by row with the path's end
+        # unbound (305 s for svco's OrganizationRunsValueStreams at 100k triples; this form: 0.05 s).
         class_iri = ox.Literal(cls.value) if isinstance(cls, ox.NamedNode) else None
         test = (
-            f"FILTER NOT EXISTS {{ ?value <{RDF_TYPE}>/<{RDFS}subClassOf>* ?valueClass . "
-            f"FILTER(STR(?valueClass) = {class_iri}) }}"
+            f"OPTIONAL {{ ?value <{RDF_TYPE}> ?valueType . ?valueType <{RDFS}subClassOf>* ?valueClass . "
+            f"FILTER(STR(?valueClass) = {class_iri}) }} FILTER(!BOUND(?valueClass))"
             if class_iri is not None
             else f"FILTER NOT EXISTS {{ ?value <{RDF_TYPE}>/<{RDFS}subClassOf>* {cls} }}"
         )
