@@ -135,26 +135,15 @@ def _count(server: Server, graph: str) -> int:
     return int(rows[0]["n"].value)
 
 
-#: NOT data changes: differences still open (issue 14), strict xfail so that a fix shows. Since the shapes were
-#: made linear on Oxigraph (grouped sub-SELECTs, COUNT(DISTINCT) over computed positions), Virtuoso 7.2 answers
-#: StreamPositionsContiguous and StreamTriagesDemand otherwise on these cases.
-OPEN_ON_VIRTUOSO = {"itil-study-notes.ttl", "university.ttl", "demand-built-without-triage.ttl"}
-_OPEN = "open: Virtuoso 7.2 on StreamPositionsContiguous / StreamTriagesDemand (issue 14)"
-
-
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_remote_results_equal_embedded(loaded, case, request):
-    if loaded.name == "virtuoso" and case.name in OPEN_ON_VIRTUOSO:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=_OPEN))
+def test_remote_results_equal_embedded(loaded, case):
     expected = _embedded(case)
     if case.parent.name == "invalid":
         assert expected.results, "an invalid fixture must give results for the comparison to mean anything"
     assert_same(loaded, _remote(loaded, _graph(case)), expected)
 
 
-def test_generated_100k_model_equals_embedded(loaded, big_model, request):
-    if loaded.name == "virtuoso":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=_OPEN))
+def test_generated_100k_model_equals_embedded(loaded, big_model):
     expected = _embedded(big_model)
     assert expected.results, "the generated model has defects: the comparison must mean something"
     before = _count(loaded, BIG_GRAPH)

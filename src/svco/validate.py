@@ -129,8 +129,8 @@ def shape_names() -> list[str]:
 
 
 @cache
-def _compiled(files: tuple[Path, ...]) -> CompiledShapes:
-    return compile_shapes(files)
+def _compiled(files: tuple[Path, ...], portable: bool = False) -> CompiledShapes:
+    return compile_shapes(files, portable=portable)
 
 
 def run_engine(store: Store, engine: str = "auto", files: list[Path] | None = None) -> tuple[list[Result], str]:
@@ -272,7 +272,7 @@ def shacl_store(store: Store, shapes: Sequence[Path], *, engine: str = "auto") -
 
 def compile_for_server(files: Sequence[Path]) -> CompiledShapes:
     """The shapes compiled for a SPARQL server; :class:`UsageError` when the svco engine cannot run one."""
-    compiled = _compiled(tuple(files))
+    compiled = _compiled(tuple(files), portable=True)
     if compiled.unsupported:
         reasons = sorted(str(why) for why in compiled.unsupported.values())
         raise UsageError(

@@ -110,13 +110,16 @@ def _bound(shape: Shape, check: Check, values: str | None) -> str:
     return check.sparql if values is None else check.sparql.replace(shape.focus_select(), values)
 
 
-def compile_shapes(files: Iterable[Path]) -> CompiledShapes:
-    """Read shapes files (any RDF syntax) and compile every shape with targets, with its sh:property shapes."""
+def compile_shapes(files: Iterable[Path], *, portable: bool = False) -> CompiledShapes:
+    """Read shapes files (any RDF syntax) and compile every shape with targets, with its sh:property shapes.
+
+    ``portable``: queries in the forms every tested SPARQL server evaluates right, for a remote endpoint
+    (:func:`svco.shacl.targets.focus_pattern`); the default suits the embedded store best."""
     g = ShapesGraph(files)
     compiled = CompiledShapes([])
     for node in g.shapes():
         try:
-            shapes = _compile(g, node)
+            shapes = _compile(g, node, portable)
         except Unsupported as exc:
             compiled.unsupported[node] = str(exc)
             continue
@@ -124,10 +127,10 @@ def compile_shapes(files: Iterable[Path]) -> CompiledShapes:
     return compiled
 
 
-def _compile(g: ShapesGraph, node) -> list[Shape]:
+def _compile(g: ShapesGraph, node, portable: bool) -> list[Shape]:
     if deactivated(g, node):
         return []
-    focus, prefixes = focus_pattern(g, node)
+    focus, prefixes = focus_pattern(g, node, portable=portable)
     if not focus:
         return []  # no targets: evaluated only through a shape that refers to it
     return _with_properties(g, build_shape(g, node, focus, prefixes))
