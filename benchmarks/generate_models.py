@@ -92,10 +92,13 @@ def generate(triples: int, out: Path, defects_every: int = 25) -> int:
 def long_stream(steps: int, out: Path) -> int:
     """Write ONE value stream of ``steps`` steps (activities in the usual order, round and round); return steps.
 
-    For the scaling benchmark: constraints that relate the steps of a stream must stay linear in them.
+    For the scaling benchmark: constraints that relate the steps of a stream must stay linear in them. Two
+    teams take turns, so every step hands off to the other team (and passes on what it produces).
     """
     with out.open("w", encoding="utf-8") as handle:
         handle.write(HEADER)
+        for team in (0, 1):
+            handle.write(f'ex:team{team} a svc:Performer ; rdfs:label "Team {team}" .\n')
         handle.write('ex:org0 a svc:Organization ; rdfs:label "Organisation 0" ; svc:runsValueStream ex:long .\n')
         handle.write('ex:long a svc:NewServiceValueStream ; rdfs:label "Long stream" ; svc:trigger ex:demand ;\n')
         handle.write("    svc:outcome ex:outcome .\n")
@@ -105,7 +108,7 @@ def long_stream(steps: int, out: Path) -> int:
             activity, practices, consumes, produces = STEPS[(pos - 1) % len(STEPS)]
             handle.write(
                 f'ex:long svc:hasStep ex:l{pos} .\nex:l{pos} a svc:ValueStreamStep ; rdfs:label "Step {pos}" ;'
-                f" svc:position {pos} ; svc:activity svc:{activity} ;\n"
+                f" svc:position {pos} ; svc:activity svc:{activity} ; svc:performedBy ex:team{pos % 2} ;\n"
                 f"    svc:usesPractice {', '.join(f'svc:{p}' for p in practices)} ;"
                 f" svc:consumes svc:{consumes[0]} ; svc:produces svc:{produces[0]} .\n"
             )

@@ -231,3 +231,24 @@ def test_a_server_that_is_down_is_exit_1(capsys):
     port = servers.free_port()
     assert main(["validate", "--endpoint", f"http://127.0.0.1:{port}/sparql", "--timeout", "5"]) == 1
     assert "cannot reach" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("server_name", ["oxigraph_server", "virtuoso_server"])
+def test_a_graph_past_the_request_size_is_sent_in_parts(request, monkeypatch, reference_store, server_name):
+    """A graph larger than GSP_CHUNK goes as one PUT and then POSTs (Virtuoso 7.2 never answered one PUT of
+    1M triples): all its triples arrive, blank nodes kept with their triples, and a second load replaces it."""
+    import svco.remote
+
+    server: Server = request.getfixturevalue(server_name)
+    writer = Endpoint(server.store_url, user=server.user, password=server.password, auth=server.auth, timeout=300)
+    graph = "https://example.org/tests/chunked"
+    ((_, triples),) = svco.remote.graph_triples(reference_store, graph)
+    monkeypatch.setattr(svco.remote, "GSP_CHUNK", len(triples) // 7)
+    try:
+        load(writer, reference_store, graph=graph)
+        load(writer, reference_store, graph=graph)  # replaced, not doubled
+        assert _count(server, graph) == len(triples)
+    finally:
+        Endpoint(server.update_url, user=server.user, password=server.password, auth=server.auth).update(
+            f"DROP SILENT GRAPH <{graph}>"
+        )

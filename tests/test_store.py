@@ -53,6 +53,32 @@ def test_syntax_error_names_file_line_and_column():
     assert str(info.value).startswith(f"{DATA / 'broken' / 'syntax-error.ttl'}:4:")
 
 
+def test_a_failed_load_into_a_new_graph_of_an_in_memory_store_leaves_nothing_of_it(tmp_path):
+    """An in-memory store loads a new file's graph in place (no staging copy): a syntax error half-way through
+    removes what was parsed, and the files loaded before stay."""
+    good, bad = tmp_path / "good.ttl", tmp_path / "bad.ttl"
+    good.write_text("<urn:a> <urn:p> <urn:b> .\n", encoding="utf-8")
+    bad.write_text("<urn:c> <urn:p> <urn:d> .\n<urn:e> <urn:p> .\n", encoding="utf-8")
+    store = Store()
+    with pytest.raises(InputError):
+        store.load([good, bad])
+    assert store.graphs() == [good.resolve().as_uri()]
+    assert len(store) == 1
+
+
+def test_result_context_values_fill_each_empty_block():
+    """bind_column fills every empty ``VALUES ?name { }`` a query leaves for the terms (one a UNION branch),
+    else puts one block at the start of the WHERE group; terms are written as RDF terms, never as text."""
+    from svco.sparql import bind_column
+
+    terms = [ox.NamedNode("urn:a"), ox.Literal('x" } DROP ALL #')]
+    filled = bind_column("SELECT * WHERE { { VALUES ?f { } ?f ?p ?o } UNION { VALUES ?f {} ?s ?p ?f } }", "f", terms)
+    assert filled.count('VALUES ?f { <urn:a> "x\\" } DROP ALL #" }') == 2
+    assert len(list(ox.Store().query(filled))) == 0  # still one valid query
+    at_start = bind_column("SELECT * WHERE { ?f ?p ?o }", "f", terms[:1])
+    assert at_start == "SELECT * WHERE { VALUES ?f { <urn:a> } ?f ?p ?o }"
+
+
 @pytest.mark.parametrize(
     ("content", "problem"),
     [(b"", "the file is empty"), (b"   \n\n", "the file is empty"), (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file")],

@@ -124,10 +124,10 @@ def locate(graphs: dict[str, list[str]], wanted_values: dict[str, set[str]], fil
             by_file.setdefault(path, set()).add(focus)
     nodes, values = {}, {}
     for path, wanted in by_file.items():
-        index = index_file(path, wanted)
+        index, shown = index_file(path, wanted), display_path(path)
         for focus in wanted:
             at = index.subjects.get(focus) or index.mentions.get(focus) or (None, None)
-            nodes[focus] = (display_path(path), *at, index.ends.get(focus, at)[0])
+            nodes[focus] = (shown, *at, index.ends.get(focus, at)[0])
             for key in wanted_values.get(focus, ()):
                 if (focus, key) in index.objects:
                     values[(focus, key)] = index.objects[(focus, key)]

@@ -74,9 +74,17 @@ def bind_values(sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal | 
 
 
 def bind_column(sparql: str, name: str, terms: list) -> str:
-    """Return ``sparql`` with a one-column ``VALUES ?name { ... }`` block of many terms in its WHERE group."""
+    """Return ``sparql`` with a one-column ``VALUES ?name { ... }`` block of many terms: in each empty
+    ``VALUES ?name { }`` the query leaves for them, else at the start of its WHERE group.
+
+    An empty block inside each branch of a UNION binds the terms where they are used: joined to the whole
+    UNION, Oxigraph evaluates every branch over all the data first (svco's result context: 0.30 s against
+    0.06 s for 1,000 focus nodes at 1M triples)."""
     if not _VARIABLE.match(name):
         raise QueryError(f"{name!r} is not a SPARQL variable name")
+    block = f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}"
+    slots = re.compile(rf"VALUES\s+\?{name}\s*\{{\s*\}}")
+    if slots.search(sparql):
+        return slots.sub(lambda _: block, sparql)
     at = where_group_start(sparql)
-    block = f" VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}"
-    return sparql[:at] + block + sparql[at:]
+    return sparql[:at] + " " + block + sparql[at:]

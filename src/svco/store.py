@@ -167,16 +167,19 @@ class Store:
         """Parse one file (from ``data`` when it was a stream, read already) into ``graph``.
 
         With ``replace`` the file is parsed into a staging graph first and swapped in by one SPARQL update
-        (one transaction): a syntax error or a killed process leaves the old graph exactly as it was.
+        (one transaction): a syntax error or a killed process leaves the old graph exactly as it was. An
+        in-memory store loads a new graph in place (a failed load removes it): no process outlives its
+        memory, and copying the staging graph in doubled the load (1M triples: 4.0 s + 4.2 s).
         """
         target = ox.NamedNode(graph)
-        staging = ox.NamedNode(STAGING_PREFIX + uuid.uuid4().hex) if replace else target
+        fresh = replace and self.path is None and not self._store.contains_named_graph(target)
+        staging = ox.NamedNode(STAGING_PREFIX + uuid.uuid4().hex) if replace and not fresh else target
         before = len(self._store)
         try:
             source = {"input": data} if data is not None else {"path": str(path)}
             self._store.load(**source, format=fmt, base_iri=graph, to_graph=staging)
         except SyntaxError as exc:
-            self._drop_staging(staging, target)
+            self._drop_staging(staging, target, fresh)
             problem = (exc.msg or "syntax error").split(" (", 1)[0]
             line, column = exc.lineno, exc.offset
             if line is None and fmt == ox.RdfFormat.RDF_XML:
@@ -189,10 +192,10 @@ class Store:
                 hint="fix the syntax there (or name the right syntax with --input-format)",
             ) from None
         except (UnicodeDecodeError, ValueError) as exc:
-            self._drop_staging(staging, target)
+            self._drop_staging(staging, target, fresh)
             raise InputError(path, f"not valid {fmt.name}: {exc}") from None
         except MemoryError:  # Oxigraph's parser holds one token in a buffer of at most 16 MiB
-            self._drop_staging(staging, target)
+            self._drop_staging(staging, target, fresh)
             raise InputError(
                 path,
                 f"cannot read this {fmt.name}: one term or literal is longer than the parser's 16 MiB limit",
@@ -225,9 +228,10 @@ class Store:
             f"DROP SILENT GRAPH {staging} ; {written.move_update(staging, target)}"
         )
 
-    def _drop_staging(self, staging: ox.NamedNode, target: ox.NamedNode) -> None:
-        """Forget a staging graph whose load failed (a load is atomic, so ``target`` is untouched)."""
-        if staging != target:
+    def _drop_staging(self, staging: ox.NamedNode, target: ox.NamedNode, fresh: bool = False) -> None:
+        """Forget a staging graph whose load failed (a load is atomic, so ``target`` is untouched), or the
+        ``fresh`` graph an in-memory store was loading in place."""
+        if staging != target or fresh:
             self._store.remove_graph(staging)
 
     def _clean_staging(self) -> None:

@@ -37,8 +37,11 @@ def code_text(text: str) -> str:
     return "".join(c for _, c in _code_positions(text))
 
 
-def reject(shape, text: str, prebound: list[str]) -> None:
-    """Raise :class:`Unsupported` for a query SHACL rejects (5.3.1) or using a variable svco cannot provide."""
+def reject(shape, text: str, prebound: list[str], *, set_form: bool = False) -> None:
+    """Raise :class:`Unsupported` for a query SHACL rejects (5.3.1) or using a variable svco cannot provide.
+
+    ``set_form``: a query written for all focus nodes at once (svcs:setSelect), whose sub-SELECTs need not
+    project $this: one that does not mention it is evaluated once, for all focus nodes."""
     code = code_text(text)
     bad = _REJECTED.search(code) or re.search(rf"(?i:\bAS)\s*[?$]({'|'.join(prebound)})\b", code)
     if bad:
@@ -47,7 +50,7 @@ def reject(shape, text: str, prebound: list[str]) -> None:
         if variable(name).search(code):
             raise Unsupported(f"{shape}: ${name} is not provided by svco (the data graph is the store's union)")
     for match in list(_SUBSELECT.finditer(code))[1:]:
-        if not variable("this").search(match[1]):
+        if not set_form and not variable("this").search(match[1]):
             raise Unsupported(f"{shape}: a sub-SELECT of its SPARQL query does not project $this (SHACL rejects it)")
 
 

@@ -18,6 +18,9 @@ from svco.shacl.results import SH
 from svco.sparql import where_group_start
 
 PARAMETERS = {SH + "sparql"}
+#: The same constraint as sh:select, written to be evaluated for all focus nodes at once (svco's shapes use
+#: it where the per-focus form would be quadratic set-at-a-time; see shapes/prefixes.ttl): preferred here.
+SET_SELECT = "https://w3id.org/svco/shapes#setSelect"
 
 
 def checks(g: ShapesGraph, shape: Shape) -> list[Check]:
@@ -26,10 +29,11 @@ def checks(g: ShapesGraph, shape: Shape) -> list[Check]:
     for constraint in g.all(shape.node, SH + "sparql"):
         if g.flag(constraint, SH + "deactivated"):
             continue
-        select = g.one(constraint, SH + "select")
+        set_select = g.one(constraint, SET_SELECT)
+        select = set_select if set_select is not None else g.one(constraint, SH + "select")
         if select is None:
             raise Unsupported(f"{shape.node}: a sh:sparql constraint without sh:select (ill-formed)")
-        sparql = select_query(g, shape, constraint, select.value, {})
+        sparql = select_query(g, shape, constraint, select.value, {}, set_form=set_select is not None)
         message = g.one(constraint, SH + "message")
         found.append(Check(SH + "SPARQLConstraintComponent", sparql, message and message.value, focus_is_value=True))
     return found
@@ -49,9 +53,10 @@ def constants(shape: Shape, parameters: dict[str, ox.NamedNode | ox.Literal], te
     return found
 
 
-def select_query(g: ShapesGraph, shape: Shape, owner, text: str, parameters: dict) -> str:
-    """A SELECT constraint or validator with ``$this`` pre-bound to the shape's focus nodes, run as one query."""
-    prebind.reject(shape.node, text, ["this", "currentShape", "shapesGraph", *parameters])
+def select_query(g: ShapesGraph, shape: Shape, owner, text: str, parameters: dict, *, set_form: bool = False) -> str:
+    """A SELECT constraint or validator with ``$this`` pre-bound to the shape's focus nodes, run as one query
+    (``set_form``: an svcs:setSelect, see :func:`svco.shacl.prebind.reject`)."""
+    prebind.reject(shape.node, text, ["this", "currentShape", "shapesGraph", *parameters], set_form=set_form)
     text = prebind.substitute(text, constants(shape, parameters, text))
     at = where_group_start(text)
     if not prebind.variable("this").search(prebind.code_text(text[:at])):
