@@ -80,10 +80,21 @@ class Shape:
             raise Unsupported(f"{self.node}: {component.removeprefix(SH)} on a node shape (it needs sh:path)")
         sparql = ""
         if not self.nested:
+            # Unbound values are never counted: Virtuoso 7.2 counts them once a model is large (2M triples:
+            # 57,889 false results of sh:maxCount 0, 66 violations of sh:minCount missed). Too many: only
+            # the focus nodes with values. Too few: every focus node, values counted as bound or not.
+            if operator == ">":
+                count = "COUNT(DISTINCT ?value)"
+                where = f"{self.focus_select()} {self.values()} {condition}"
+            else:
+                count = "SUM(IF(BOUND(?value), 1, 0))"
+                where = (
+                    f"{{ SELECT DISTINCT ?this ?value WHERE {{ {self.focus_select()} "
+                    f"OPTIONAL {{ {self.values()} {condition} }} }} }}"
+                )
             sparql = (
-                f"{self.prefixes}\nSELECT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?value) AS ?count) "
-                f"WHERE {{ {self.focus_select()} OPTIONAL {{ {self.values()} {condition} }} }} GROUP BY ?this }} "
-                f"FILTER(?count {operator} {bound}) }}"
+                f"{self.prefixes}\nSELECT ?this WHERE {{ {{ SELECT ?this ({count} AS ?count) "
+                f"WHERE {{ {where} }} GROUP BY ?this }} FILTER(?count {operator} {bound}) }}"
             )
         n = bound if operator == "<" else bound + 1  # at least n distinct values: a violation of > or none of <
         if n > _MAX_NESTED_COUNT:
