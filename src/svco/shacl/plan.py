@@ -85,13 +85,12 @@ class Shape:
             # few needs every focus node, values or not (there, at 2M, it missed 66 of 176 results of
             # sh:minCount, StepHasOneActivity: still open; a SUM over BOUND in a DISTINCT sub-SELECT was wrong
             # on small data).
-            count = "COUNT(DISTINCT ?value)"
             if operator == ">":
                 where = f"{self.focus_select()} {self.values()} {condition}"
             else:
                 where = f"{self.focus_select()} OPTIONAL {{ {self.values()} {condition} }}"
             sparql = (
-                f"{self.prefixes}\nSELECT ?this WHERE {{ {{ SELECT ?this ({count} AS ?count) "
+                f"{self.prefixes}\nSELECT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?value) AS ?count) "
                 f"WHERE {{ {where} }} GROUP BY ?this }} FILTER(?count {operator} {bound}) }}"
             )
         n = bound if operator == "<" else bound + 1  # at least n distinct values: a violation of > or none of <
