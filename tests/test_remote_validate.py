@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from svco.cli import main
-from svco.remote import Endpoint, load
+from svco.remote import Endpoint, load, load_files
 from svco.remote_validate import validate_endpoint
 from svco.store import Store
 from svco.validate import ValidationReport, validate_store
@@ -236,18 +236,23 @@ def test_a_server_that_is_down_is_exit_1(capsys):
 @pytest.mark.parametrize("server_name", ["oxigraph_server", "virtuoso_server"])
 def test_a_graph_past_the_request_size_is_sent_in_parts(request, monkeypatch, reference_store, server_name):
     """A graph larger than GSP_CHUNK goes as one PUT and then POSTs (Virtuoso 7.2 never answered one PUT of
-    1M triples): all its triples arrive, blank nodes kept with their triples, and a second load replaces it."""
+    1M triples): all its triples arrive, blank nodes kept with their triples, and a second load replaces it;
+    the same when the model is streamed from its file (load_files, what `svco load --endpoint` does)."""
     import svco.remote
 
     server: Server = request.getfixturevalue(server_name)
     writer = Endpoint(server.store_url, user=server.user, password=server.password, auth=server.auth, timeout=300)
     graph = "https://example.org/tests/chunked"
-    ((_, triples),) = svco.remote.graph_triples(reference_store, graph)
-    monkeypatch.setattr(svco.remote, "GSP_CHUNK", len(triples) // 7)
+    model = ROOT / "examples" / "nextgen-order-confirmation.ttl"
+    with_model = store_with(model)
+    monkeypatch.setattr(svco.remote, "GSP_CHUNK", len(reference_store) // 7)
     try:
         load(writer, reference_store, graph=graph)
         load(writer, reference_store, graph=graph)  # replaced, not doubled
-        assert _count(server, graph) == len(triples)
+        assert _count(server, graph) == len(reference_store)
+        assert len(with_model) > len(reference_store)
+        load_files(writer, [model], graph=graph)
+        assert _count(server, graph) == len(with_model)
     finally:
         Endpoint(server.update_url, user=server.user, password=server.password, auth=server.auth).update(
             f"DROP SILENT GRAPH <{graph}>"

@@ -26,7 +26,7 @@ import socket
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -315,17 +315,6 @@ UPDATE_CHUNK = 400  # triples a SPARQL Update request: Virtuoso 7.2 refuses temp
 GSP_CHUNK = 200_000
 
 
-def graph_triples(store, graph: str | None = None) -> Iterable[tuple[str, list[ox.Triple]]]:
-    """``(graph IRI, triples)`` for what :func:`load` sends: each graph of ``store``, or all of them merged
-    into ``graph``."""
-    query = internal_query("graph-triples").text
-    if graph is not None:
-        yield graph, [t for g in store.graphs() for t in store.query(query, {"graph": ox.NamedNode(g)})]
-        return
-    for name in store.graphs():
-        yield name, list(store.query(query, {"graph": ox.NamedNode(name)}))
-
-
 def update_chunks(triples: Sequence[ox.Triple], size: int = UPDATE_CHUNK) -> list[list[ox.Triple]]:
     """Split ``triples`` into requests of about ``size``, keeping the triples that share a blank node together
     (each request gets fresh blank nodes, so a blank node split across two would become two)."""
@@ -364,38 +353,96 @@ def _has_blank_node(triples: Sequence[ox.Triple]) -> bool:
     return any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in triples)
 
 
+class _Sender:
+    """Sends triples to their graphs on a server in requests of about ``size`` triples, as they come.
+
+    The first request to a graph replaces it (a Graph Store PUT, or ``DROP SILENT GRAPH`` before the
+    ``INSERT``s), each next one adds to it (POST, ``INSERT``). The triples with a blank node wait for
+    :meth:`finish` and travel with every other triple of their blank nodes (:func:`update_chunks`): each
+    request has blank nodes of its own, so one split across two would become two. The client so holds one
+    request of triples a graph and the blank-node triples, never the whole model.
+    """
+
+    def __init__(self, endpoint: Endpoint, protocol: str) -> None:
+        if protocol not in PROTOCOLS:
+            raise UsageError(f"unknown protocol {protocol!r}", hint=f"use one of: {', '.join(PROTOCOLS)}")
+        self.endpoint = endpoint
+        self.protocol = protocol
+        self.size = GSP_CHUNK if protocol == "gsp" else UPDATE_CHUNK
+        self.counts: dict[str, int] = {}  # the graphs in the order first met, and the triples sent to each
+        self.ground: dict[str, list[ox.Triple]] = {}
+        self.with_blank_nodes: dict[str, list[ox.Triple]] = {}
+        self.replaced: set[str] = set()
+
+    def start(self, graph: str) -> None:
+        """Have ``graph`` replaced even if no triple goes to it (it is then emptied)."""
+        self.counts.setdefault(graph, 0)
+
+    def add(self, graph: str, triple: ox.Triple) -> None:
+        self.counts[graph] = self.counts.get(graph, 0) + 1
+        if isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode):
+            self.with_blank_nodes.setdefault(graph, []).append(triple)
+            return
+        waiting = self.ground.setdefault(graph, [])
+        waiting.append(triple)
+        if len(waiting) >= self.size:
+            self._send(graph, waiting)
+            self.ground[graph] = []
+
+    def finish(self) -> list[LoadedGraph]:
+        """Send what is left; each graph and the number of triples sent to it (a triple read twice counts
+        twice: the server keeps one)."""
+        for graph in self.counts:
+            if self.ground.get(graph) or graph not in self.replaced:
+                self._send(graph, self.ground.pop(graph, []))
+            for chunk in update_chunks(self.with_blank_nodes.pop(graph, []), self.size):
+                self._send(graph, chunk)
+        return [LoadedGraph(graph, count) for graph, count in self.counts.items()]
+
+    def _send(self, graph: str, triples: list[ox.Triple]) -> None:
+        first = graph not in self.replaced
+        self.replaced.add(graph)
+        if self.protocol == "gsp":
+            data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+            self.endpoint.put_graph(graph, data, method="PUT" if first else "POST")
+            return
+        # The data is N-Triples written by pyoxigraph and the graph an IRI it validated: no user text here.
+        target = str(ox.NamedNode(graph))
+        if first:
+            self.endpoint.update(f"DROP SILENT GRAPH {target}")
+        if not triples:
+            return
+        data = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+        if _has_blank_node(triples):  # Virtuoso refuses blank nodes in INSERT DATA
+            self.endpoint.update(f"INSERT {{ GRAPH {target} {{\n{data}}} }} WHERE {{}}")
+        else:  # and mangles some typed literals (xsd:duration) in INSERT templates
+            self.endpoint.update(f"INSERT DATA {{ GRAPH {target} {{\n{data}}} }}")
+
+
 def load(endpoint: Endpoint, store, *, graph: str | None = None, protocol: str = "gsp") -> list[LoadedGraph]:
     """Put the graphs of ``store`` (the reference ontology and models) on the server; see the module doc.
 
-    With the Graph Store Protocol each graph is replaced in one request (PUT), or, past :data:`GSP_CHUNK`
-    triples, by a PUT of the first part and a POST of each next one. With SPARQL Update the graph is
-    dropped, then filled in requests of about :data:`UPDATE_CHUNK` triples: ``INSERT DATA``, or
-    ``INSERT {...} WHERE {}`` for the triples with blank nodes, which Virtuoso refuses in ``INSERT DATA``.
-    A failure half-way through a graph sent in parts leaves it half-loaded; loading again repairs it.
+    With the Graph Store Protocol a graph is replaced by one request (PUT), or past :data:`GSP_CHUNK`
+    triples by a PUT and then POSTs. With SPARQL Update it is dropped, then filled in requests of about
+    :data:`UPDATE_CHUNK` triples: ``INSERT DATA``, or ``INSERT {...} WHERE {}`` for the triples with blank
+    nodes, which Virtuoso refuses in ``INSERT DATA``. A failure half-way through a graph sent in parts
+    leaves it half-loaded; loading again repairs it.
     """
-    if protocol not in PROTOCOLS:
-        raise UsageError(f"unknown protocol {protocol!r}", hint=f"use one of: {', '.join(PROTOCOLS)}")
+    sender = _Sender(endpoint, protocol)
     if graph is not None:
         _check_iri(graph, "--graph")
-    loaded = []
-    for name, triples in graph_triples(store, graph):
-        if protocol == "gsp":
-            chunks = update_chunks(triples, GSP_CHUNK) if len(triples) > GSP_CHUNK else [triples]
-            for index, chunk in enumerate(chunks):
-                data = ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES) or b""
-                endpoint.put_graph(name, data, method="POST" if index else "PUT")
-        else:
-            # The data is N-Triples written by pyoxigraph and the graph an IRI it validated: no user text here.
-            target = str(ox.NamedNode(name))
-            endpoint.update(f"DROP SILENT GRAPH {target}")
-            for chunk in update_chunks(triples):
-                data = (ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-                if _has_blank_node(chunk):  # Virtuoso refuses blank nodes in INSERT DATA
-                    endpoint.update(f"INSERT {{ GRAPH {target} {{\n{data}}} }} WHERE {{}}")
-                else:  # and mangles some typed literals (xsd:duration) in INSERT templates
-                    endpoint.update(f"INSERT DATA {{ GRAPH {target} {{\n{data}}} }}")
-        loaded.append(LoadedGraph(name, len(triples)))
-    return loaded
+    _add_store(sender, store, graph)
+    return sender.finish()
+
+
+def _add_store(sender: _Sender, store, graph: str | None) -> None:
+    """Hand each graph of ``store`` to ``sender``: to its own graph, or all of them to ``graph``."""
+    if graph is not None:
+        sender.start(graph)
+    query = internal_query("graph-triples").text
+    for name in store.graphs():
+        for triple in store.query(query, {"graph": ox.NamedNode(name)}):
+            sender.add(graph or name, triple)
 
 
 def load_files(
@@ -406,12 +453,29 @@ def load_files(
     protocol: str = "gsp",
     input_format: str | None = None,
 ) -> list[LoadedGraph]:
-    """Read the reference ontology and ``models`` locally (so syntax errors name file and line), then
-    :func:`load` them into the server."""
+    """Put svco's vocabulary and reference content and ``models`` on the server, as :func:`load` does.
+
+    The models are streamed from the parser to the server, so the client's memory stays flat however
+    large they are. Each is parsed once before anything is sent (a syntax error names file and line and
+    leaves the server as it was: about 3 s a million triples), then again as it is sent. Each file goes to
+    its ``file:`` graph (a TriG or N-Quads file's named graphs to their own, a blank-node-named one to the
+    file's), or with ``graph`` everything to that one graph.
+    """
+    from svco.sources import open_sources
     from svco.store import Store
 
-    store = Store()
-    store.load_reference()
-    if models:
-        store.load(models, input_format=input_format)
-    return load(endpoint, store, graph=graph, protocol=protocol)
+    sender = _Sender(endpoint, protocol)
+    if graph is not None:
+        _check_iri(graph, "--graph")
+    sources = open_sources(models, input_format)
+    for source in sources:
+        for _ in source.quads():
+            pass
+    reference = Store()
+    reference.load_reference()
+    _add_store(sender, reference, graph)
+    for source in sources:
+        for quad in source.quads():
+            named = quad.graph_name
+            sender.add(graph or (named.value if isinstance(named, ox.NamedNode) else source.graph), quad.triple)
+    return sender.finish()

@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -231,3 +233,70 @@ def expand_sources(sources: Iterable[Path | str]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file to parse: its path, its syntax, and its bytes when it is a stream (None: parse from the path)."""
+
+    path: Path
+    format: ox.RdfFormat
+    data: bytes | None
+
+    @property
+    def graph(self) -> str:
+        """The graph the file is loaded into (and the base IRI of its relative IRIs)."""
+        return graph_name(self.path)
+
+    def parser_input(self) -> dict:
+        """The arguments naming this source for Oxigraph's parser and loader (``input`` or ``path``)."""
+        return {"input": self.data} if self.data is not None else {"path": str(self.path)}
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """The file's quads as the parser streams them (blank nodes renamed apart from any other file's), with
+        any parse error as :func:`parse_errors` gives it."""
+        with parse_errors(self):
+            yield from ox.parse(**self.parser_input(), format=self.format, base_iri=self.graph, rename_blank_nodes=True)
+
+
+def open_sources(sources: Iterable[Path | str], input_format: str | None = None) -> list[Source]:
+    """The files ``sources`` name (folders expanded), each with its syntax (``input_format`` or sniffed),
+    checked for what is not RDF and for RDF/XML entity bombs before any is parsed."""
+    forced = parse_format(input_format) if input_format else None
+    opened = []
+    for path in expand_sources(sources):
+        data, whole = read_source(path)
+        fmt = forced or sniff(path, data)
+        if fmt == ox.RdfFormat.RDF_XML:
+            check_entities(path, data if whole else None)
+        opened.append(Source(path, fmt, data if whole else None))
+    return opened
+
+
+@contextmanager
+def parse_errors(source: Source) -> Iterator[None]:
+    """Turn what Oxigraph raises on a file it cannot read into an :class:`InputError` naming the file, the
+    line and the column (for RDF/XML, which Oxigraph gives no position, found by an XML parser)."""
+    fmt = source.format
+    try:
+        yield
+    except SyntaxError as exc:
+        problem = (exc.msg or "syntax error").split(" (", 1)[0]
+        line, column = exc.lineno, exc.offset
+        if line is None and fmt == ox.RdfFormat.RDF_XML:
+            line, column = xml_error_position(source.path, source.data) or (None, None)
+        raise InputError(
+            source.path,
+            f"not valid {fmt.name}: {problem}",
+            line=line,
+            column=column,
+            hint="fix the syntax there (or name the right syntax with --input-format)",
+        ) from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InputError(source.path, f"not valid {fmt.name}: {exc}") from None
+    except MemoryError:  # Oxigraph's parser holds one token in a buffer of at most 16 MiB
+        raise InputError(
+            source.path,
+            f"cannot read this {fmt.name}: one term or literal is longer than the parser's 16 MiB limit",
+            hint="keep large content out of the model (link to it instead)",
+        ) from None

@@ -31,17 +31,7 @@ import pyoxigraph as ox
 from svco import written
 from svco.errors import InputError, StoreLockedError
 from svco.resources import NAMESPACE, ONTOLOGY_IRI, REFERENCE_IRI, ontology_files
-from svco.sources import (
-    EXTENSIONS,
-    FORMAT_NAMES,
-    check_entities,
-    expand_sources,
-    graph_name,
-    parse_format,
-    read_source,
-    sniff,
-    xml_error_position,
-)
+from svco.sources import EXTENSIONS, FORMAT_NAMES, Source, expand_sources, open_sources, parse_errors, parse_format
 
 __all__ = ["EXTENSIONS", "FORMAT_NAMES", "PREFIXES", "LoadedSource", "Store", "curie", "expand_sources", "parse_format"]
 
@@ -145,67 +135,41 @@ class Store:
         """
         from svco.prefixes import from_file, from_text
 
-        forced = parse_format(input_format) if input_format else None
         loaded = []
-        files = expand_sources(sources)
-        for index, path in enumerate(files):
+        files = open_sources(sources, input_format)
+        for index, source in enumerate(files):
             if on_file is not None:
-                on_file(path, index, len(files))
-            data, whole = read_source(path)
-            fmt = forced or sniff(path, data)
-            if fmt == ox.RdfFormat.RDF_XML:
-                check_entities(path, data if whole else None)
-            graph = graph_name(path)
-            loaded.append(self._load_file(path, fmt, graph, replace=replace, data=data if whole else None))
-            self.prefixes.update(from_text(data.decode("utf-8", "replace")) if whole else from_file(path))
+                on_file(source.path, index, len(files))
+            loaded.append(self._load_file(source, replace=replace))
+            text = source.data.decode("utf-8", "replace") if source.data is not None else None
+            self.prefixes.update(from_text(text) if text is not None else from_file(source.path))
         self.sources.extend(loaded)
         return loaded
 
-    def _load_file(
-        self, path: Path, fmt: ox.RdfFormat, graph: str, *, replace: bool, data: bytes | None = None
-    ) -> LoadedSource:
-        """Parse one file (from ``data`` when it was a stream, read already) into ``graph``.
+    def _load_file(self, source: Source, *, replace: bool) -> LoadedSource:
+        """Parse one file into its graph.
 
         With ``replace`` the file is parsed into a staging graph first and swapped in by one SPARQL update
         (one transaction): a syntax error or a killed process leaves the old graph exactly as it was. An
         in-memory store loads a new graph in place (a failed load removes it): no process outlives its
         memory, and copying the staging graph in doubled the load (1M triples: 4.0 s + 4.2 s).
         """
+        graph = source.graph
         target = ox.NamedNode(graph)
         fresh = replace and self.path is None and not self._store.contains_named_graph(target)
         staging = ox.NamedNode(STAGING_PREFIX + uuid.uuid4().hex) if replace and not fresh else target
         before = len(self._store)
         try:
-            source = {"input": data} if data is not None else {"path": str(path)}
-            self._store.load(**source, format=fmt, base_iri=graph, to_graph=staging)
-        except SyntaxError as exc:
+            with parse_errors(source):
+                self._store.load(**source.parser_input(), format=source.format, base_iri=graph, to_graph=staging)
+        except InputError:
             self._drop_staging(staging, target, fresh)
-            problem = (exc.msg or "syntax error").split(" (", 1)[0]
-            line, column = exc.lineno, exc.offset
-            if line is None and fmt == ox.RdfFormat.RDF_XML:
-                line, column = xml_error_position(path, data) or (None, None)
-            raise InputError(
-                path,
-                f"not valid {fmt.name}: {problem}",
-                line=line,
-                column=column,
-                hint="fix the syntax there (or name the right syntax with --input-format)",
-            ) from None
-        except (UnicodeDecodeError, ValueError) as exc:
-            self._drop_staging(staging, target, fresh)
-            raise InputError(path, f"not valid {fmt.name}: {exc}") from None
-        except MemoryError:  # Oxigraph's parser holds one token in a buffer of at most 16 MiB
-            self._drop_staging(staging, target, fresh)
-            raise InputError(
-                path,
-                f"cannot read this {fmt.name}: one term or literal is longer than the parser's 16 MiB limit",
-                hint="keep large content out of the model (link to it instead)",
-            ) from None
+            raise
         triples = len(self._store) - before
-        self._record_written(path, fmt, graph, staging, data)
+        self._record_written(source.path, source.format, graph, staging, source.data)
         if staging != target:
             self._swap_in(staging, target)
-        return LoadedSource(path, graph, triples)
+        return LoadedSource(source.path, graph, triples)
 
     def _record_written(
         self, path: Path, fmt: ox.RdfFormat, graph: str, into: ox.NamedNode, data: bytes | None
