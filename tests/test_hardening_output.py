@@ -236,3 +236,32 @@ def test_query_output_escapes_controls_for_people_and_keeps_data_exact(tmp_path,
         assert out.splitlines()[1] == label
     else:
         assert json.loads(out)["results"]["bindings"][0]["l"]["value"] == label
+
+
+def test_a_failure_while_the_output_is_made_leaves_the_old_file(tmp_path):
+    """A report is written a result at a time (atomic_write_parts): a failure half-way through leaves the old
+    file whole and no temporary file behind."""
+    from svco.output import atomic_write_parts
+
+    target = tmp_path / "report.json"
+    target.write_text("the old report")
+
+    def parts():
+        yield "the start of the new one"
+        raise RuntimeError("the report could not be finished")
+
+    with pytest.raises(RuntimeError):
+        atomic_write_parts(target, parts())
+    assert target.read_text() == "the old report"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_the_json_report_written_in_parts_is_the_whole_report(tmp_path, capsys):
+    """The JSON report streamed a result at a time is the same document to stdout and to -o, and parses."""
+    code, _ = _validate_to(tmp_path / "report.json", capsys)
+    assert code == 1
+    assert main(["validate", GAP, "--format", "json"]) == 1
+    printed = capsys.readouterr().out
+    assert printed == (tmp_path / "report.json").read_text()
+    doc = json.loads(printed)
+    assert doc["results"] and len(doc["results"]) == sum(doc["counts"].values())

@@ -257,3 +257,35 @@ def test_a_graph_past_the_request_size_is_sent_in_parts(request, monkeypatch, re
         Endpoint(server.update_url, user=server.user, password=server.password, auth=server.auth).update(
             f"DROP SILENT GRAPH <{graph}>"
         )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "uri"}}]}}',
+        b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "wrong", "value": "a"}}]}}',
+        b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": "a"}]}}',
+        b'{"type": "literal", "value": "not a document"}',
+        b'{"head": {"vars": ["type", "value"]}, "results": {"bindings": [{"type": "x", "value": "y"}]}}',
+    ],
+)
+def test_a_results_document_that_is_not_sparql_json_is_refused(body):
+    """Terms are made as the JSON is parsed (object_hook): whatever is not a term where one must be is a
+    ValueError, which the endpoint reports as an answer that is not SPARQL results JSON."""
+    from svco.remote import parse_results_json
+
+    with pytest.raises(ValueError):
+        parse_results_json(body)
+
+
+def test_results_json_terms_and_variables_named_like_term_keys():
+    from svco.remote import parse_results_json
+
+    body = (
+        b'{"head": {"vars": ["type", "value"]}, "results": {"bindings": [{"type": {"type": "uri", "value": "urn:a"},'
+        b' "value": {"type": "literal", "value": "1", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}},'
+        b' {"type": {"type": "bnode", "value": "b0"}, "value": {"type": "bnode", "value": "b0"}}]}}'
+    )
+    rows = parse_results_json(body).rows
+    assert rows[0]["type"].value == "urn:a" and rows[0]["value"].datatype.value.endswith("#integer")
+    assert rows[1]["type"] == rows[1]["value"]  # one blank node label, one node

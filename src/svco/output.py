@@ -13,7 +13,9 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from svco.errors import OutputError
 
@@ -36,23 +38,34 @@ def atomic_write_bytes(destination: Path | str, data: bytes) -> None:
     The rename is atomic on POSIX: readers see the old file or the new one, never a mix; on error the
     temporary file is removed and the old file is left as it was.
     """
+    atomic_write_parts(destination, [data])
+
+
+def atomic_write_text(destination: Path | str, text: str) -> None:
+    """:func:`atomic_write_bytes` for UTF-8 text."""
+    atomic_write_parts(destination, [text])
+
+
+def atomic_write_parts(destination: Path | str, parts: Iterable[str | bytes]) -> None:
+    """:func:`atomic_write_bytes` of the pieces ``parts`` gives (text as UTF-8), written as they come, so that
+    a large output is never held whole; a failure while they are made leaves the old file as it was."""
     shown = str(destination)
     if shown in ("", "."):
         raise OutputError(f"cannot write the output to {shown!r}: that is not a file name", hint="give a file name")
     try:
         if _write_through(Path(destination)):
             with open(destination, "wb") as handle:
-                handle.write(data)
+                _write(handle, parts)
             return
-        _replace(Path(os.path.realpath(destination)), data)
+        _replace(Path(os.path.realpath(destination)), parts)
     except OSError as exc:
         problem = exc.strerror or str(exc)
         raise OutputError(f"cannot write {shown}: {problem}", hint=_HINTS.get(exc.errno or 0)) from None
 
 
-def atomic_write_text(destination: Path | str, text: str) -> None:
-    """:func:`atomic_write_bytes` for UTF-8 text."""
-    atomic_write_bytes(destination, text.encode("utf-8", "backslashreplace"))
+def _write(handle: BinaryIO, parts: Iterable[str | bytes]) -> None:
+    for part in parts:
+        handle.write(part.encode("utf-8", "backslashreplace") if isinstance(part, str) else part)
 
 
 #: Names of this process's own streams: written through even when they lead to a regular file (a shell's
@@ -74,7 +87,7 @@ def _write_through(destination: Path) -> bool:
     return not stat.S_ISREG(mode)
 
 
-def _replace(destination: Path, data: bytes) -> None:
+def _replace(destination: Path, parts: Iterable[str | bytes]) -> None:
     """Write a temporary file next to ``destination`` (a real path, no link), then rename it over it."""
     destination.parent.mkdir(parents=True, exist_ok=True)
     if len(destination.name.encode()) > 255:
@@ -82,7 +95,7 @@ def _replace(destination: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{destination.name[:64]}.", suffix=".tmp", dir=destination.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            _write(handle, parts)
             handle.flush()
             os.fsync(handle.fileno())
         if destination.exists():

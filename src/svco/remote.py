@@ -116,10 +116,8 @@ class Endpoint:
         body = self._send(wrapper)
         if graph_query:
             return Results(graph=body.decode("utf-8") if isinstance(body, bytes) else str(body))
-        import json
-
         try:
-            results = results_from_json(json.loads(body))
+            results = parse_results_json(body)
             if (wrapper.queryType == "ASK") != (results.boolean is not None):
                 raise ValueError(f"a {'table' if results.boolean is None else 'boolean'} for a {wrapper.queryType}")
             return results
@@ -255,8 +253,30 @@ def _unreachable(endpoint: Endpoint, exc: BaseException) -> EndpointError:
     )
 
 
-def results_from_json(doc: object) -> Results:
-    """SPARQL 1.1 Query Results JSON (and Virtuoso's ``typed-literal``) to :class:`Results` of RDF terms.
+_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal)
+
+
+def parse_results_json(body: bytes | str) -> Results:
+    """SPARQL 1.1 Query Results JSON text to :class:`Results` (``ValueError`` if it is not that).
+
+    Each term object becomes a pyoxigraph term as the JSON parser meets it (``object_hook``), so a large
+    answer is never held as JSON objects as well: 65,000 rows took some 100 MB as dicts."""
+    blank_nodes: dict[str, ox.BlankNode] = {}
+
+    def term(obj: dict) -> object:
+        # a term has string "type" and "value"; a binding's members are terms already, never strings
+        if isinstance(obj.get("type"), str) and isinstance(obj.get("value"), str):
+            return term_from_json(obj, blank_nodes)
+        return obj
+
+    import json
+
+    return results_from_json(json.loads(body, object_hook=term), blank_nodes)
+
+
+def results_from_json(doc: object, blank_nodes: dict[str, ox.BlankNode] | None = None) -> Results:
+    """SPARQL 1.1 Query Results JSON (and Virtuoso's ``typed-literal``) to :class:`Results` of RDF terms;
+    terms may have been made already (:func:`parse_results_json`).
 
     A document of any other shape (a server's error page, a truncated answer) raises ``ValueError``."""
     if not isinstance(doc, dict):
@@ -270,13 +290,14 @@ def results_from_json(doc: object) -> Results:
     bindings = results.get("bindings", []) if isinstance(results, dict) else None
     if not isinstance(variables, list) or not isinstance(bindings, list):
         raise ValueError("no 'head.vars' list or no 'results.bindings' list")
-    blank_nodes: dict[str, ox.BlankNode] = {}
-    rows = []
+    blank_nodes = blank_nodes if blank_nodes is not None else {}
     for binding in bindings:
         if not isinstance(binding, dict):
             raise ValueError(f"a binding is a JSON {type(binding).__name__}, not an object")
-        rows.append({str(name): term_from_json(value, blank_nodes) for name, value in binding.items()})
-    return Results(variables=[str(v) for v in variables], rows=rows)
+        for name, value in binding.items():
+            if not isinstance(value, _TERMS):
+                binding[name] = term_from_json(value, blank_nodes)
+    return Results(variables=[str(v) for v in variables], rows=bindings)
 
 
 def term_from_json(value: dict, blank_nodes: dict[str, ox.BlankNode] | None = None) -> Term:

@@ -39,6 +39,8 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
+from collections.abc import Iterable, Iterator
 from xml.etree import ElementTree as ET
 
 import pyoxigraph as ox
@@ -62,17 +64,14 @@ def _short(iri: str | None) -> str:
 
 def to_json(report: ValidationReport, fail_on: str = "violation") -> str:
     """The report in svco's JSON schema (see the module docstring)."""
+    return "".join(json_parts(report, fail_on))
+
+
+def json_parts(report: ValidationReport, fail_on: str = "violation") -> Iterator[str]:
+    """:func:`to_json` in pieces, a result a piece, to be written as they come: a report of 100,000 results
+    is never held whole as text (it took some 170 MB at 33,000 results as one ``json.dumps``)."""
     from svco import __version__
 
-    keys = ("severity", "message", "focus", "focus_label", "stream", "stream_label", "step", "step_label")
-    keys += ("shape", "component", "path", "value", "suggestion", "file", "line", "column", "value_line")
-    keys += ("value_column", "end_line")
-    results = []
-    for r in report.results:
-        entry = {k: getattr(r, k) for k in keys}
-        entry["severity"] = r.severity.lower()
-        entry.update(_term_json(r.value_term, r.value))
-        results.append(entry)
     doc = {
         "schema": SCHEMA,
         "svco_version": __version__,
@@ -83,9 +82,29 @@ def to_json(report: ValidationReport, fail_on: str = "violation") -> str:
         "sources": report.sources,
         "unresolved_imports": report.unresolved_imports,
         "counts": {s.lower(): report.count(s) for s in SEVERITIES},
-        "results": results,
+        "results": [],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    head = json.dumps(doc, indent=2, ensure_ascii=False)
+    if not report.results:
+        yield head + "\n"
+        return
+    yield head.removesuffix("[]\n}") + "[\n"
+    for index, result in enumerate(report.results):
+        entry = json.dumps(_result_json(result), indent=2, ensure_ascii=False)
+        yield (",\n" if index else "") + textwrap.indent(entry, "    ")
+    yield "\n  ]\n}\n"
+
+
+_RESULT_KEYS = ("severity", "message", "focus", "focus_label", "stream", "stream_label", "step", "step_label")
+_RESULT_KEYS += ("shape", "component", "path", "value", "suggestion", "file", "line", "column", "value_line")
+_RESULT_KEYS += ("value_column", "end_line")
+
+
+def _result_json(result: ValidationResult) -> dict:
+    entry = {k: getattr(result, k) for k in _RESULT_KEYS}
+    entry["severity"] = result.severity.lower()
+    entry.update(_term_json(result.value_term, result.value))
+    return entry
 
 
 def _term_json(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, text: str | None) -> dict:
@@ -275,6 +294,15 @@ def _label(result: ValidationResult) -> str:
     if not parts and result.focus_label:
         parts = [result.focus_label]
     return " > ".join(parts) + (f" ({result.focus})" if parts else "")
+
+
+def render_parts(
+    report: ValidationReport, fmt: str, fail_on: str = "violation", *, color: bool = False
+) -> Iterable[str]:
+    """:func:`render` in pieces to write one after the other (JSON a result a piece, see :func:`json_parts`)."""
+    if fmt == "json":
+        return json_parts(report, fail_on)
+    return [render(report, fmt, fail_on, color=color)]
 
 
 def render(report: ValidationReport, fmt: str, fail_on: str = "violation", *, color: bool = False) -> str:

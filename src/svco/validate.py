@@ -45,7 +45,7 @@ class RowSource(Protocol):
 _TYPO_SHAPE = "https://w3id.org/svco/shapes#TermsAreDefined"
 
 
-@dataclass
+@dataclass(slots=True)
 class ValidationResult:
     """One problem found in a model, with the stream and step it concerns."""
 
@@ -286,18 +286,25 @@ def compile_for_server(files: Sequence[Path]) -> CompiledShapes:
 def report_from(source: RowSource, raw: list[Result], used: str, sources: list[str]) -> ValidationReport:
     """Raw engine results put in context for people: labels, the stream and step, a misspelt term's fix.
 
-    ``source`` answers the context queries: the embedded store, or a SPARQL server's runner."""
+    ``source`` answers the context queries: the embedded store, or a SPARQL server's runner. ``raw`` is
+    emptied as its results are converted, so that they are never held twice (a server's run can give
+    100,000: at 5M triples the client's peak memory must stay under 200 MB)."""
     context = _context(source, {r.focus for r in raw})
     defined = _defined_terms(source) if any(str(r.shape) == f"<{_TYPO_SHAPE}>" for r in raw) else []
+    same: dict[str, str] = {}  # one copy of each text that results repeat
+    short: dict[str, str] = {}
     results = []
-    for r in raw:
+    raw.reverse()
+    while raw:
+        r = raw.pop()
         focus = r.focus.value if isinstance(r.focus, ox.NamedNode) else str(r.focus)
+        shape = r.shape.value if isinstance(r.shape, ox.NamedNode) else str(r.shape)
         result = ValidationResult(
             focus=focus,
-            shape=r.shape.value if isinstance(r.shape, ox.NamedNode) else str(r.shape),
-            component=r.component.removeprefix(SH),
-            severity=r.severity.removeprefix(SH),
-            message=r.message or "",
+            shape=same.setdefault(shape, shape),
+            component=short.setdefault(r.component, r.component.removeprefix(SH)),
+            severity=short.setdefault(r.severity, r.severity.removeprefix(SH)),
+            message=same.setdefault(r.message or "", r.message or ""),
             path=r.path,
             value=term_text(r.value) if r.value is not None else None,
             value_term=r.value,

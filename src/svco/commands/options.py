@@ -119,8 +119,8 @@ def emit_report(report, fmt: str, fail_on: str, output: Path | None, color: bool
     import sys
 
     from svco.errors import EXIT_NONCONFORMING, EXIT_OK
-    from svco.output import atomic_write_text
-    from svco.report import render
+    from svco.output import atomic_write_parts
+    from svco.report import render_parts
 
     if changes is not None:
         from svco.changes import keep_changed
@@ -130,12 +130,13 @@ def emit_report(report, fmt: str, fail_on: str, output: Path | None, color: bool
         color = output is None and fmt == "text" and sys.stdout.isatty()
     for note in report.notes:
         click.echo(f"svco: {note}", err=True)
-    text = render(report, fmt, fail_on, color=color)
+    parts = render_parts(report, fmt, fail_on, color=color)
     if output is not None:
         from svco.report import verdict
 
-        atomic_write_text(output, text)
+        atomic_write_parts(output, parts)
         click.echo(f"{verdict(report, fail_on)}; {fmt} report written to {output}", err=True)  # the CI log says it
     else:
-        click.echo(text, nl=False, color=color)
+        for part in parts:
+            click.echo(part, nl=False, color=color)
     return EXIT_NONCONFORMING if report.fails(fail_on) else EXIT_OK

@@ -13,7 +13,7 @@ _SVC = "https://w3id.org/svco#"
 _PLACEHOLDER = re.compile(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Result:
     """One validation result, in SHACL's terms (terms are pyoxigraph terms)."""
 
