@@ -23,6 +23,17 @@ _TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSche
 _TARGETS = ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "target")
 
 
+def instance_of(node: str, cls: ox.NamedNode, name: str) -> str:
+    """A pattern matching when ``node`` is an instance of ``cls`` (``rdf:type/rdfs:subClassOf*``) that every
+    tested SPARQL server evaluates right: Virtuoso 7.2 finds no solution of a property path whose two ends are
+    both bound, so the class end is the variable ``?{name}Class``, compared by its IRI's text. (The internal
+    query result-context.rq writes the same form.)"""
+    return (
+        f"{node} <{RDF_TYPE}> ?{name}Type . ?{name}Type <{RDFS}subClassOf>* ?{name}Class . "
+        f"FILTER(STR(?{name}Class) = {ox.Literal(cls.value)})"
+    )
+
+
 class Unsupported(Exception):
     """The shapes use a SHACL construct this engine does not implement (message: shape and construct)."""
 
