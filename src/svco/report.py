@@ -133,6 +133,11 @@ def location(result: ValidationResult) -> str:
 
 def to_text(report: ValidationReport, fail_on: str = "violation", *, color: bool = False) -> str:
     """A human report grouped by value stream, most severe first, with a verdict line at the end."""
+    return "".join(text_parts(report, fail_on, color=color))
+
+
+def text_parts(report: ValidationReport, fail_on: str = "violation", *, color: bool = False) -> Iterator[str]:
+    """:func:`to_text` in pieces, a group of results a piece, to be written as they come."""
     import click
 
     def style(text: str, **kw) -> str:
@@ -146,9 +151,8 @@ def to_text(report: ValidationReport, fail_on: str = "violation", *, color: bool
         else:
             title = f'"{r.focus_label}"' if r.focus_label else r.focus
         groups.setdefault(title, []).append(r)
-    lines = []
     for title, results in sorted(groups.items(), key=lambda g: (min(SEVERITIES.index(r.severity) for r in g[1]), g[0])):
-        lines.append(style(printable(title), bold=True))
+        lines = [style(printable(title), bold=True)]
         shown = set()
         for r in sorted(results, key=lambda r: (SEVERITIES.index(r.severity), r.step_label or "", r.message)):
             if (r.severity, r.focus, r.message) in shown:  # one shape, two components, one message
@@ -162,13 +166,14 @@ def to_text(report: ValidationReport, fail_on: str = "violation", *, color: bool
             lines.append(f"  {printable(at)}{severity}  {printable(where + r.message)}")
             value_at = f" (value at line {r.value_line})" if r.value_line and r.value_line != r.line else ""
             lines.append(style(printable(f"      {_short(r.shape)} on {_short(r.focus)}{value_at}"), dim=True))
-        lines.append("")
+        yield "\n".join(lines) + "\n\n"
+    lines = []
     for iri in report.unresolved_imports:
         lines.append(style(printable(f"note: owl:imports <{iri}> was not resolved (not validated)"), fg="yellow"))
     failed = report.fails(fail_on)
     word = style("FAILED", fg="red", bold=True) if failed else style("PASSED", fg="green", bold=True)
     lines.append(verdict(report, fail_on, word))
-    return "\n".join(lines) + "\n"
+    yield "\n".join(lines) + "\n"
 
 
 def verdict(report: ValidationReport, fail_on: str = "violation", word: str | None = None) -> str:
@@ -299,9 +304,11 @@ def _label(result: ValidationResult) -> str:
 def render_parts(
     report: ValidationReport, fmt: str, fail_on: str = "violation", *, color: bool = False
 ) -> Iterable[str]:
-    """:func:`render` in pieces to write one after the other (JSON a result a piece, see :func:`json_parts`)."""
+    """:func:`render` in pieces to write one after the other (JSON a result a piece, text a group a piece)."""
     if fmt == "json":
         return json_parts(report, fail_on)
+    if fmt == "text":
+        return text_parts(report, fail_on, color=color)
     return [render(report, fmt, fail_on, color=color)]
 
 
