@@ -6,7 +6,7 @@ Starts its own Virtuoso (Debian `virtuoso-opensource`, program `virtuoso-t`) on 
 folder, with the same configuration as the tests (tests/servers.py), and for each size:
 1. generates a model (benchmarks/generate_models.py, a defect every 25 streams);
 2. loads it with `svco load --endpoint .../sparql-graph-crud-auth --graph G` (Graph Store Protocol: the
-   reference content and the model, one PUT);
+   reference content and the model, streamed from the parser in requests of 200k triples);
 3. validates it with `svco validate --endpoint .../sparql --graph G --format json` (the shapes' queries run
    on the server; the data never comes to the client) and, for sizes up to --compare-max, locally with
    `svco validate model.ttl`, and compares the two result sets (but for the shapes whose data Virtuoso
