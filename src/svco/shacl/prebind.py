@@ -20,6 +20,7 @@ from svco.shacl.graph import Unsupported
 from svco.sparql import _code_positions
 
 _REJECTED = re.compile(r"\b(MINUS|SERVICE|VALUES)\b", re.IGNORECASE)
+_REJECTED_IN_SET_FORM = re.compile(r"\b(SERVICE|VALUES)\b", re.IGNORECASE)
 _SUBSELECT = re.compile(r"\bSELECT\b(.*?)(\bWHERE\b|\{)", re.IGNORECASE | re.DOTALL)
 _SELECT_NEXT = re.compile(r"\s*SELECT\b", re.IGNORECASE)
 _OPENER = re.compile(r"\b(EXISTS|OPTIONAL)\s*$", re.IGNORECASE)
@@ -41,9 +42,11 @@ def reject(shape, text: str, prebound: list[str], *, set_form: bool = False) -> 
     """Raise :class:`Unsupported` for a query SHACL rejects (5.3.1) or using a variable svco cannot provide.
 
     ``set_form``: a query written for all focus nodes at once (svcs:setSelect), whose sub-SELECTs need not
-    project $this: one that does not mention it is evaluated once, for all focus nodes."""
+    project $this (one that does not mention it is evaluated once, for all focus nodes) and which may use
+    MINUS: there is no substitution whose scope MINUS could break, only the join of the focus nodes."""
     code = code_text(text)
-    bad = _REJECTED.search(code) or re.search(rf"(?i:\bAS)\s*[?$]({'|'.join(prebound)})\b", code)
+    rejected = (_REJECTED_IN_SET_FORM if set_form else _REJECTED).search(code)
+    bad = rejected or re.search(rf"(?i:\bAS)\s*[?$]({'|'.join(prebound)})\b", code)
     if bad:
         raise Unsupported(f"{shape}: its SPARQL query uses {bad[0]} (a query SHACL rejects)")
     for name in NOT_PROVIDED:
