@@ -6,11 +6,12 @@ parameters: the query's default graph is then the merge of those graphs, on any 
 server's own default graph is used, which on Virtuoso is the union of all graphs and on the Oxigraph server
 is the union only when it runs with ``--union-default-graph`` (see README, "Queries and SPARQL servers").
 
-Loading (:func:`load`) sends each graph of a local in-memory store, the svco vocabulary, the reference
-content and every model, either with the Graph Store Protocol (an HTTP PUT a graph, replacing what was
-there) or with SPARQL 1.1 Update (``DROP SILENT GRAPH`` then ``INSERT DATA``). Without ``graph`` each source
-goes to the graph it has in the embedded store (the ontology IRIs, a model's ``file:`` URI); with ``graph``
-all of them go to that one graph, replaced as a whole.
+Loading sends the svco vocabulary, the reference content and every model, either with the Graph Store
+Protocol (an HTTP PUT a graph, replacing what was there, then POSTs past :data:`GSP_CHUNK` triples) or with
+SPARQL 1.1 Update (``DROP SILENT GRAPH`` then ``INSERT DATA``): :func:`load_files` streams model files from
+the parser (what ``svco load --endpoint`` does), :func:`load` the graphs of a local store. Without ``graph``
+each source goes to the graph it has in the embedded store (the ontology IRIs, a model's ``file:`` URI);
+with ``graph`` all of them go to that one graph, replaced as a whole.
 
 Credentials come from the arguments or ``SVCO_ENDPOINT_USER`` / ``SVCO_ENDPOINT_PASSWORD``; ``auth`` is
 ``basic`` or ``digest`` (Virtuoso's ``/sparql-auth`` and ``/sparql-graph-crud-auth`` want digest).
