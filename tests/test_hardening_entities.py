@@ -88,3 +88,32 @@ def test_a_literal_over_the_parser_buffer_is_exit_2(tmp_path, capsys):
     model.write_text('<urn:a> <urn:p> "' + "x" * (17 * 1024 * 1024) + '" .\n')
     assert main(["validate", str(model)]) == 2
     assert "16 MiB" in capsys.readouterr().err
+
+
+def _nested_rdfxml(path, levels: int, *, broken: bool = False):
+    """A chain of rdfs:seeAlso whose node elements nest ``levels`` deep (two XML elements a level)."""
+    opening = '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">'
+    body = "".join(f'<rdf:Description rdf:about="https://example.org/n#{i}"><rdfs:seeAlso>' for i in range(levels))
+    end = '<rdf:Description rdf:about="https://example.org/n#end"/>' if not broken else "<rdf:li>no</rdf:li>"
+    path.write_text(opening + body + end + "</rdfs:seeAlso></rdf:Description>" * levels + "</rdf:RDF>")
+    return path
+
+
+def test_deeply_nested_rdfxml_is_read_whole_and_in_linear_time(tmp_path, monkeypatch):
+    """Past DEEP_XML nested elements an RDF/XML file is read by rdflib's parser (Oxigraph's takes time cubic
+    in the depth): the same triples as Oxigraph's parser gives, and a broken one is still an InputError."""
+    import svco.sources
+    from svco.errors import InputError
+    from svco.store import Store
+
+    deep = _nested_rdfxml(tmp_path / "deep.rdf", 600)
+    monkeypatch.setattr(svco.sources, "DEEP_XML", 1000)  # 1,201 elements: rdflib's parser
+    by_rdflib = Store()
+    assert by_rdflib.load([deep])[0].triples == 600
+    monkeypatch.setattr(svco.sources, "DEEP_XML", 10_000)  # Oxigraph's parser
+    by_oxigraph = Store()
+    by_oxigraph.load([deep])
+    assert set(by_rdflib.triples()) == set(by_oxigraph.triples())
+    monkeypatch.setattr(svco.sources, "DEEP_XML", 1000)
+    with pytest.raises(InputError, match="not valid RDF/XML"):
+        Store().load([_nested_rdfxml(tmp_path / "broken.rdf", 600, broken=True)])

@@ -160,8 +160,9 @@ class Store:
         staging = ox.NamedNode(STAGING_PREFIX + uuid.uuid4().hex) if replace and not fresh else target
         before = len(self._store)
         try:
+            loadable, fmt = source.loadable()
             with parse_errors(source):
-                self._store.load(**source.parser_input(), format=source.format, base_iri=graph, to_graph=staging)
+                self._store.load(**loadable, format=fmt, base_iri=graph, to_graph=staging)
         except InputError:
             self._drop_staging(staging, target, fresh)
             raise
