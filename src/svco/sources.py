@@ -195,13 +195,8 @@ def xml_error_position(path: Path, data: bytes | None) -> tuple[int, int] | None
     errors carry no position), or None when the XML is well-formed. Runs after :func:`check_entities`."""
     from xml.parsers import expat
 
-    parser = expat.ParserCreate()
     try:
-        if data is not None:
-            parser.Parse(data, True)
-        else:
-            with path.open("rb") as handle:
-                parser.ParseFile(handle)
+        _expat_parse(expat.ParserCreate(), path, data)
     except expat.ExpatError as exc:
         return exc.lineno, exc.offset + 1
     except (OSError, ValueError, LookupError):  # unreadable, or an encoding Python does not know
@@ -234,16 +229,21 @@ def xml_depth(path: Path, data: bytes | None, limit: int) -> int:
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     try:
-        if data is not None:
-            parser.Parse(data, True)
-        else:
-            with path.open("rb") as handle:
-                parser.ParseFile(handle)
+        _expat_parse(parser, path, data)
     except _Deep:
         return deepest
     except (expat.ExpatError, OSError, ValueError, LookupError):
         return 0
     return deepest
+
+
+def _expat_parse(parser, path: Path, data: bytes | None) -> None:
+    """Feed ``parser`` (expat) the document: ``data`` when it was read already, else the file at ``path``."""
+    if data is not None:
+        parser.Parse(data, True)
+    else:
+        with path.open("rb") as handle:
+            parser.ParseFile(handle)
 
 
 def _is_xml_catalog(path: Path) -> bool:
