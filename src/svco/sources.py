@@ -13,6 +13,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -292,8 +293,10 @@ class Source:
         """The arguments naming this source for Oxigraph's parser and loader (``input`` or ``path``)."""
         return {"input": self.data} if self.data is not None else {"path": str(self.path)}
 
+    @cached_property
     def loadable(self) -> tuple[dict, ox.RdfFormat]:
-        """The arguments naming this source for Oxigraph's parser and loader, and the syntax to read it as.
+        """The arguments naming this source for Oxigraph's parser and loader, and the syntax to read it as
+        (worked out once: `svco load --endpoint` parses each file twice).
 
         An RDF/XML document whose elements nest deeper than :data:`DEEP_XML` is read by rdflib's parser and
         handed on as N-Triples: Oxigraph's RDF/XML parser takes time cubic in the depth (pyoxigraph 0.5:
@@ -316,7 +319,7 @@ class Source:
     def quads(self) -> Iterator[ox.Quad]:
         """The file's quads as the parser streams them (blank nodes renamed apart from any other file's), with
         any parse error as :func:`parse_errors` gives it."""
-        source, fmt = self.loadable()
+        source, fmt = self.loadable
         with parse_errors(self):
             yield from ox.parse(**source, format=fmt, base_iri=self.graph, rename_blank_nodes=True)
 

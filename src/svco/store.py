@@ -160,7 +160,7 @@ class Store:
         staging = ox.NamedNode(STAGING_PREFIX + uuid.uuid4().hex) if replace and not fresh else target
         before = len(self._store)
         try:
-            loadable, fmt = source.loadable()
+            loadable, fmt = source.loadable
             with parse_errors(source):
                 self._store.load(**loadable, format=fmt, base_iri=graph, to_graph=staging)
         except InputError:
