@@ -83,9 +83,17 @@ def test_skipping_statements_finds_what_reading_every_token_finds(name: str) -> 
 
     text = (DATA / name).read_text(encoding="utf-8")
     wanted = {NS + node for node in ("note", "stream", "step1", "step2", "NotAnActivity")}
-    fast = _index_turtle(text, (DATA / name).as_uri(), wanted, fast=True)
-    full = _index_turtle(text, (DATA / name).as_uri(), wanted, fast=False)
-    assert (fast.subjects, fast.objects, fast.ends) == (full.subjects, full.objects, full.ends)
+    base = (DATA / name).as_uri()
+    full = _index_turtle(text, base, wanted, "all")
+    names = _index_turtle(text, base, wanted, "names")
+    assert (names.subjects, names.objects, names.ends) == (full.subjects, full.objects, full.ends)
+    subjects = _index_turtle(text, base, wanted, "subjects", objects_of={NS + "step2"})
+    described = {k: v for k, v in full.subjects.items() if k != NS + "NotAnActivity"}  # only ever an object
+    assert (subjects.subjects, subjects.ends) == (described, {k: v for k, v in full.ends.items() if k in described})
+    step2 = NS + "step2"
+    assert {k: v for k, v in subjects.objects.items() if k[0] == step2} == {
+        k: v for k, v in full.objects.items() if k[0] == step2
+    }
 
 
 def test_a_name_written_in_an_unforeseen_form_is_still_found(tmp_path) -> None:

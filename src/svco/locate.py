@@ -59,8 +59,13 @@ class Lines:
 
 
 # -------------------------------------------------------------------------------------------- entry points
-def index_text(text: str, name: str, wanted: set[str], base: str | None = None) -> FileIndex:
-    """Positions of the ``wanted`` IRIs in ``text``, read in the syntax its file ``name`` (or content) says."""
+def index_text(
+    text: str, name: str, wanted: set[str], base: str | None = None, objects_of: set[str] | None = None
+) -> FileIndex:
+    """Positions of the ``wanted`` IRIs in ``text``, read in the syntax its file ``name`` (or content) says.
+
+    ``objects_of``: the wanted subjects whose objects are wanted too (None: all); a reader may skip the
+    objects of the others (the Turtle reader does: most results of a large model have no value to point at)."""
     base = base or Path(name).resolve().as_uri()
     suffix = Path(name).suffix.lower()
     head = text.lstrip()[:100]
@@ -74,10 +79,10 @@ def index_text(text: str, name: str, wanted: set[str], base: str | None = None) 
         return index_jsonld(text, base, wanted)
     from svco.locate_turtle import index_turtle
 
-    return index_turtle(text, base, wanted)
+    return index_turtle(text, base, wanted, objects_of)
 
 
-def index_file(path: Path, wanted: set[str]) -> FileIndex:
+def index_file(path: Path, wanted: set[str], objects_of: set[str] | None = None) -> FileIndex:
     """:func:`index_text` on a file; an unreadable or unparsable file gives an empty index, never an error."""
     from xml.parsers.expat import ExpatError
 
@@ -85,7 +90,7 @@ def index_file(path: Path, wanted: set[str]) -> FileIndex:
         from svco.sources import read_text
 
         text = read_text(path)
-        return index_text(text, str(path), wanted, base=path.resolve().as_uri())
+        return index_text(text, str(path), wanted, base=path.resolve().as_uri(), objects_of=objects_of)
     except (OSError, UnicodeDecodeError, ValueError, IndexError, KeyError, TypeError, ExpatError):
         # the file loaded, so only this reader failed: the result keeps its file, without a line
         return FileIndex()
@@ -124,7 +129,8 @@ def locate(graphs: dict[str, list[str]], wanted_values: dict[str, set[str]], fil
             by_file.setdefault(path, set()).add(focus)
     nodes, values = {}, {}
     for path, wanted in by_file.items():
-        index, shown = index_file(path, wanted), display_path(path)
+        index = index_file(path, wanted, objects_of={f for f in wanted if wanted_values.get(f)})
+        shown = display_path(path)
         for focus in wanted:
             at = index.subjects.get(focus) or index.mentions.get(focus) or (None, None)
             nodes[focus] = (shown, *at, index.ends.get(focus, at)[0])
@@ -148,7 +154,7 @@ def locate_results(store, results: list) -> None:
     values: dict[str, set[str]] = {}
     subjects: dict[str, set[str]] = {}
     for r in results:
-        if r.value_term is not None:
+        if r.value_term is not None and getattr(r.value_term, "value", None) != r.focus:  # not a node's own value
             values.setdefault(r.focus, set()).add(_key(r.value_term))
         if not r.focus or r.focus.startswith(("_:", '"')) or r.focus in graphs:
             continue  # blank nodes and literals (sh:targetObjectsOf) have no place of their own

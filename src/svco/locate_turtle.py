@@ -35,6 +35,7 @@ _STATEMENT = re.compile(
     re.DOTALL,
 )
 _NAME = re.compile(r"<[^<>\"{}|^`\\\s]*>|(?:[A-Za-z][\w\-.]*)?:[\w\-:%.]*")  # IRIs and prefixed names
+_SUBJECT = re.compile(r"(?:\s|\#[^\n]*)*(" + _NAME.pattern + ")")  # a statement's first name
 _DIRECTIVE = re.compile(r"(?:\s|\#[^\n]*)*(?:@prefix|@base|(?i:prefix|base)\b)")  # at a statement's start
 _ESCAPES = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
@@ -61,20 +62,34 @@ def _end(index: FileIndex, subject: str | None, at: Position) -> None:
         index.ends[subject] = at
 
 
-def index_turtle(text: str, base: str, wanted: set[str]) -> FileIndex:
+def index_turtle(text: str, base: str, wanted: set[str], objects_of: set[str] | None = None) -> FileIndex:
     """Positions of the ``wanted`` IRIs in Turtle-family ``text``.
 
-    Only the statements that name a wanted IRI (in a form the prefixes so far allow) or declare a prefix
-    are tokenized; a regular expression skips the others at C speed. When a wanted IRI is not found that
-    way (written in a form not foreseen, such as an escaped local name), the whole text is tokenized.
+    ``objects_of``: the subjects whose objects are wanted (None: all of them); the statements about the
+    others are not tokenized at all, their subject and end being where the statement pattern put them.
+    Only the statements whose subject is wanted, that declare a prefix or hold a TriG graph block are
+    read; a regular expression skips the others at C speed. A wanted IRI never found as a subject that way
+    is looked for among all the names of each statement (its first mention), and when that fails too
+    (written in a form not foreseen, such as an escaped local name) the whole text is tokenized.
     """
-    index = _index_turtle(text, base, wanted, fast=True)
+    index = _index_turtle(text, base, wanted, "subjects", objects_of)
+    missing = {w for w in wanted if w not in index.subjects}
+    if missing:
+        mentioned = _index_turtle(text, base, missing, "names")
+        for found, more in ((index.subjects, mentioned.subjects), (index.mentions, mentioned.mentions)):
+            found.update((k, v) for k, v in more.items() if k in missing)
+        index.ends.update((k, v) for k, v in mentioned.ends.items() if k in missing)
+        index.objects.update((k, v) for k, v in mentioned.objects.items() if k[0] in missing)
     if any(w not in index.subjects and w not in index.mentions for w in wanted):
-        index = _index_turtle(text, base, wanted, fast=False)
+        index = _index_turtle(text, base, wanted, "all")
     return index
 
 
-def _index_turtle(text: str, base: str, wanted: set[str], *, fast: bool) -> FileIndex:
+def _index_turtle(
+    text: str, base: str, wanted: set[str], read_only: str, objects_of: set[str] | None = None
+) -> FileIndex:
+    """One pass over ``text``, tokenizing the statements ``read_only`` says: ``"subjects"`` (whose subject is
+    wanted; the objects only of ``objects_of``), ``"names"`` (that name a wanted IRI anywhere) or ``"all"``."""
     index, where = FileIndex(), Lines(text)
     prefixes: dict[str, str] = {}
     stack = [_Frame(None, "subject")]
@@ -171,31 +186,47 @@ def _index_turtle(text: str, base: str, wanted: set[str], *, fast: bool) -> File
             if key in wanted and key not in index.mentions:
                 index.mentions[key] = where(m.start())
 
-    if not fast:
+    if read_only == "all":
         read(0, len(text))
         return index
     forms = _forms(wanted, prefixes, base)
-    statements = _STATEMENT.finditer(text)
-    for m in statements:
+    by_subject = read_only == "subjects"
+    for m in _STATEMENT.finditer(text):
         start, end = m.span()
         if _DIRECTIVE.match(text, start, end):
             read(start, end)
             forms = _forms(wanted, prefixes, base)
-        elif not forms.isdisjoint(_NAME.findall(text, start, end)):
-            stack[:] = [_Frame(None, "subject")]
-            directive, skip_datatype = None, False
-            read(start, end)
+            continue
+        head = _SUBJECT.match(text, start, end) if by_subject and text.find("{", start, end) < 0 else None
+        if head is None and by_subject and text.find("{", start, end) < 0:
+            continue  # a subject that is not a name (a blank node, a list): not wanted
+        if head is not None:
+            subject = forms.get(head[1])
+            if subject is None:
+                continue
+            if objects_of is not None and subject not in objects_of:  # where it starts and ends is enough
+                if subject not in index.subjects:
+                    index.subjects[subject] = where(head.start(1))
+                    index.ends[subject] = where(end - 1 if text.endswith(".", start, end) else end)
+                continue
+        elif forms.keys().isdisjoint(_NAME.findall(text, start, end)):
+            continue
+        stack[:] = [_Frame(None, "subject")]
+        directive, skip_datatype = None, False
+        read(start, end)
     return index
 
 
-def _forms(wanted: set[str], prefixes: dict[str, str], base: str) -> frozenset[str]:
-    """The ways the ``wanted`` IRIs can be written with these prefixes and base, as :data:`_NAME` finds them."""
-    forms = set()
+def _forms(wanted: set[str], prefixes: dict[str, str], base: str) -> dict[str, str]:
+    """The ways the ``wanted`` IRIs can be written with these prefixes and base, as :data:`_NAME` finds them:
+    written form -> IRI."""
+    forms = {}
     for iri in wanted:
-        forms.add(f"<{iri}>")
+        forms[f"<{iri}>"] = iri
         if iri.startswith(base):
-            forms.add(f"<{iri[len(base) :]}>")
+            forms[f"<{iri[len(base) :]}>"] = iri
         for prefix, namespace in prefixes.items():
             if namespace and iri.startswith(namespace):
-                forms.update((f"{prefix}:{iri[len(namespace) :]}", f"{prefix}:{iri[len(namespace) :]}."))
-    return frozenset(forms)
+                local = iri[len(namespace) :]
+                forms[f"{prefix}:{local}"] = forms[f"{prefix}:{local}."] = iri
+    return forms
