@@ -106,3 +106,24 @@ def test_component_message_fills_parameters():
     store.load([case])
     results = compile_shapes([case]).run(OxigraphRunner(store.oxigraph))
     assert {(r.value.value, r.message) for r in results} == {("long", "longer than 2"), ("too long", "longer than 2")}
+
+
+def test_has_value_counts_the_focus_on_a_nullable_path_when_the_focus_is_not_in_the_data(tmp_path):
+    """A zero-length path has the focus node among its values (SHACL 2.3.1), in the data or not: Oxigraph
+    answers ``?this (p*)* ex:a`` false for an ex:a in no triple, so sh:hasValue tests the focus itself too
+    (found by the differential test: a literal sh:targetNode and sh:hasValue of that literal)."""
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        f"@prefix ex: <{EX}> .\n@prefix sh: <{SH}> .\n"
+        "ex:Itself sh:targetNode ex:absent , 1 ; sh:path [ sh:zeroOrMorePath [ sh:zeroOrMorePath ex:p ] ] ;\n"
+        "    sh:hasValue ex:absent .\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data.ttl"
+    data.write_text(f"<{EX}n0> <{EX}p> <{EX}n0> .\n", encoding="utf-8")
+    store = Store()
+    store.load([data])
+    expected = {('"1"^^<http://www.w3.org/2001/XMLSchema#integer>', SH + "HasValueConstraintComponent")}
+    runs = compile_shapes([shapes]).run(OxigraphRunner(store.oxigraph)), run_pyshacl(store, [shapes])
+    for results in runs:  # ex:absent is its own value; 1 is not ex:absent
+        assert {(str(r.focus), str(r.component).strip("<>")) for r in results} == expected

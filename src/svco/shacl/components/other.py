@@ -26,8 +26,11 @@ def checks(g: ShapesGraph, shape: Shape) -> list[Check]:
         found.append(shape.value_check(SH + "InConstraintComponent", f"FILTER(!({members}))"))
     for required in g.all(shape.node, SH + "hasValue"):
         has = f"?this {shape.path} {required}" if shape.path else f"FILTER({is_term('?this', required)})"
-        sparql = f"{shape.prefixes}\nSELECT ?this WHERE {{ {shape.focus_select()} FILTER NOT EXISTS {{ {has} }} }}"
-        found.append(Check(SH + "HasValueConstraintComponent", sparql, violation=f"FILTER NOT EXISTS {{ {has} }}"))
+        lacks = f"FILTER NOT EXISTS {{ {has} }}"
+        if shape.path_nullable:  # the focus is a value: Oxigraph misses it for (p*)* when absent from the data
+            lacks += f" FILTER(!({is_term('?this', required)}))"
+        sparql = f"{shape.prefixes}\nSELECT ?this WHERE {{ {shape.focus_select()} {lacks} }}"
+        found.append(Check(SH + "HasValueConstraintComponent", sparql, violation=lacks))
     found += _closed(g, shape)
     return found
 
