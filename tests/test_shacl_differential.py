@@ -194,7 +194,11 @@ def pyshacl_omits(case: Case, actual: set[tuple]) -> set[tuple]:
             if component in _PAIR_ORDER:  # the values of the other property at the focus node
                 bounds = [o for p in bounds for o in data.objects(rdflib.URIRef(focus), p)] if focus else []
             classes = {_order_class(_term_key(b)) for b in bounds}
-            if classes and ({_order_class(value)} != classes or classes & {"iri", "blank"}):
+            if (
+                _order_class(value) in ("iri", "blank")
+                or (classes and {_order_class(value)} != classes)
+                or classes & {"iri", "blank"}
+            ):
                 omitted.add(result)
     return omitted
 
