@@ -197,10 +197,10 @@ def _index_turtle(
             read(start, end)
             forms = _forms(wanted, prefixes, base)
             continue
-        head = _SUBJECT.match(text, start, end) if by_subject and text.find("{", start, end) < 0 else None
-        if head is None and by_subject and text.find("{", start, end) < 0:
-            continue  # a subject that is not a name (a blank node, a list): not wanted
-        if head is not None:
+        if by_subject and text.find("{", start, end) < 0:  # not a TriG graph block: its subject says
+            head = _SUBJECT.match(text, start, end)
+            if head is None:
+                continue  # a subject that is not a name (a blank node, a list): not wanted
             subject = forms.get(head[1])
             if subject is None:
                 continue

@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -290,7 +290,7 @@ def report_from(source: RowSource, raw: list[Result], used: str, sources: list[s
     emptied as its results are converted, so that they are never held twice (a server's run can give
     100,000: at 5M triples the client's peak memory must stay under 200 MB)."""
     context = _context(source, {r.focus for r in raw})
-    defined = _defined_terms(source) if any(str(r.shape) == f"<{_TYPO_SHAPE}>" for r in raw) else []
+    defined = _defined_terms(source) if any(str(r.shape) == f"<{_TYPO_SHAPE}>" for r in raw) else ()
     same: dict[str, str] = {}  # one copy of each text that results repeat
     short: dict[str, str] = {}
     results = []
@@ -358,14 +358,15 @@ def _context(store: RowSource, focus_nodes: set) -> dict[str, dict]:
     return found
 
 
-def _defined_terms(store: RowSource) -> list[str]:
+def _defined_terms(store: RowSource) -> tuple[str, ...]:
     rows = store.rows("SELECT DISTINCT ?t WHERE { ?t rdfs:isDefinedBy ?o FILTER(STRSTARTS(STR(?t), STR(svc:))) }")
-    return sorted(
-        r["t"].value.removeprefix(NAMESPACE) for r in rows if not r["t"].value.startswith(NAMESPACE + "Flow_")
+    return tuple(
+        sorted(r["t"].value.removeprefix(NAMESPACE) for r in rows if not r["t"].value.startswith(NAMESPACE + "Flow_"))
     )
 
 
-def _nearest(iri: str, defined: list[str]) -> str | None:
+@lru_cache(maxsize=1024)  # a misspelt term is often used by many nodes
+def _nearest(iri: str, defined: tuple[str, ...]) -> str | None:
     name = iri.removeprefix(NAMESPACE)
     lowered = {d.lower(): d for d in defined}
     if name.lower() in lowered:
