@@ -72,6 +72,21 @@ def test_cli_refuses_or_falls_back_per_shape(capsys):
     assert [r["component"] for r in json.loads(out)["results"]] == ["NodeConstraintComponent"]
 
 
+def test_shapes_pyshacl_refuses_are_a_clear_error_not_a_crash(tmp_path, capsys):
+    """pySHACL will not follow sh:node to a property shape: --engine pyshacl exits 2 saying so (not 3)."""
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        f"@prefix ex: <{EX}> .\n@prefix sh: <{SH}> .\n"
+        "ex:B a sh:NodeShape ; sh:targetNode ex:a ; sh:node ex:M .\n"
+        "ex:M a sh:PropertyShape ; sh:path ex:p ; sh:minCount 1 .\n",
+        encoding="utf-8",
+    )
+    assert main(["shacl", str(shapes), "--shapes", str(shapes), "--engine", "pyshacl"]) == 2
+    err = capsys.readouterr().err
+    assert "pySHACL could not validate with these shapes: Shape pointed to by sh:node" in err
+    assert "Traceback" not in err
+
+
 def test_nested_property_shape_severity_and_message():
     """A property shape under sh:property reports its own severity and sh:message, not its parent's."""
     case = Path(__file__).parent / "data" / "shacl" / "nested-severity.ttl"

@@ -185,6 +185,7 @@ def run_pyshacl(store: Store, files: list[Path], skip: set[str] = frozenset()) -
     ``skip``: shapes (as N-Triples text) to deactivate when no other shape refers to them (run elsewhere).
     """
     import pyshacl
+    import pyshacl.errors
     import rdflib
     from rdflib.util import guess_format
 
@@ -197,6 +198,11 @@ def run_pyshacl(store: Store, files: list[Path], skip: set[str] = frozenset()) -
             shapes.add((node, rdflib.SH.deactivated, rdflib.Literal(True)))
     try:
         _, report, text = pyshacl.validate(store.to_rdflib(), shacl_graph=shapes, advanced=True, allow_warnings=True)
+    except pyshacl.errors.ReportableRuntimeError as exc:  # shapes pySHACL will not run (sh:node on a property shape)
+        raise SvcoError(
+            f"pySHACL could not validate with these shapes: {exc.message}",
+            hint="correct the shape it names, or validate with the default engine (--engine auto)",
+        ) from None
     except RecursionError:  # rdflib recurses without end on arithmetic over some ill-typed literals
         raise SvcoError(
             "pySHACL could not validate this model: rdflib recursed without end evaluating a shape (this happens "

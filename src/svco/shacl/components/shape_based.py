@@ -10,7 +10,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from svco.shacl.graph import ShapesGraph, Unsupported
-from svco.shacl.nesting import conforms_test, deactivated, violates, violation
+from svco.shacl.nesting import conforms_test, deactivated, violates
 from svco.shacl.plan import Check, Shape
 from svco.shacl.results import SH
 
@@ -24,10 +24,11 @@ def checks(g: ShapesGraph, shape: Shape) -> list[Check]:
     for target in g.all(shape.node, SH + "node"):
         test = f"FILTER EXISTS {violates(g, target, '?value', shape.stack)}"
         found.append(shape.value_check(SH + "NodeConstraintComponent", test))
-    if shape.nested:
+    if shape.nested:  # each value node (the focus of a node shape) must conform to the property shape
         for prop in g.all(shape.node, SH + "property"):
             if not deactivated(g, prop):
-                found.append(Check(SH + "PropertyConstraintComponent", "", violation=violation(g, prop, shape.stack)))
+                test = f"FILTER EXISTS {violates(g, prop, '?value', shape.stack)}"
+                found.append(shape.value_check(SH + "PropertyConstraintComponent", test))
     return found + _qualified(g, shape)
 
 
