@@ -173,7 +173,10 @@ class _Shapes:
             lambda: f"sh:datatype {draw(st.sampled_from(DATATYPES))}",
             lambda: f"sh:nodeKind {draw(st.sampled_from(NODE_KINDS))}",
             lambda: f"{draw(st.sampled_from(RANGES))} {draw(st.sampled_from(NUMBERS))}",
-            lambda: f"{draw(st.sampled_from(['sh:minLength', 'sh:maxLength']))} {draw(st.integers(0, 4))}",
+            # nested, no sh:minLength 0: pySHACL 0.40.1 passes a blank node (test_shacl_differential)
+            lambda: (
+                f"{draw(st.sampled_from(['sh:minLength', 'sh:maxLength']))} {draw(st.integers(int(conformance), 4))}"
+            ),
             lambda: (
                 f'sh:pattern "{draw(st.sampled_from(["^a", "o", "^[0-9]+$", "^A"]))}"'
                 + (' ; sh:flags "i"' if draw(st.booleans()) else "")
@@ -187,11 +190,14 @@ class _Shapes:
             simple += [
                 lambda: f"{draw(st.sampled_from(['sh:minCount', 'sh:maxCount']))} {draw(st.integers(0, 2))}",
                 lambda: f"sh:uniqueLang {draw(st.sampled_from(['true', 'false']))}",
+            ]
+        if prop and not conformance:  # nested, pySHACL's ordering of IRIs as text could not be told from a bug
+            simple.append(
                 lambda: (
                     f"{draw(st.sampled_from(['sh:lessThan', 'sh:lessThanOrEquals']))} "
                     f"{draw(st.sampled_from(PREDICATES))}"
-                ),
-            ]
+                )
+            )
         else:
             simple.append(
                 lambda: (
