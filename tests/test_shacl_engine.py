@@ -142,3 +142,23 @@ def test_has_value_counts_the_focus_on_a_nullable_path_when_the_focus_is_not_in_
     runs = compile_shapes([shapes]).run(OxigraphRunner(store.oxigraph)), run_pyshacl(store, [shapes])
     for results in runs:  # ex:absent is its own value; 1 is not ex:absent
         assert {(str(r.focus), str(r.component).strip("<>")) for r in results} == expected
+
+
+def test_pyshacl_engine_takes_a_typed_string_in_the_shapes_for_the_plain_one(tmp_path):
+    """RDF 1.1: "x"^^xsd:string is "x". rdflib tells them apart, so svco gives pySHACL both graphs in the plain
+    form; a typed string in sh:in or sh:hasValue matched no value before (found by the differential test)."""
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        f"@prefix ex: <{EX}> .\n@prefix sh: <{SH}> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        'ex:S sh:targetNode ex:a , ex:b ; sh:path ex:p ; sh:in ( "x"^^xsd:string ) ; sh:hasValue "x"^^xsd:string .\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "data.ttl"
+    data.write_text(
+        f'<{EX}a> <{EX}p> "x" .\n<{EX}b> <{EX}p> "y"^^<http://www.w3.org/2001/XMLSchema#string> .\n', encoding="utf-8"
+    )
+    store = Store()
+    store.load([data])
+    expected = {(EX + "b", SH + "InConstraintComponent"), (EX + "b", SH + "HasValueConstraintComponent")}
+    for results in (run_pyshacl(store, [shapes]), compile_shapes([shapes]).run(OxigraphRunner(store.oxigraph))):
+        assert {(r.focus.value, r.component) for r in results} == expected

@@ -192,6 +192,7 @@ def run_pyshacl(store: Store, files: list[Path], skip: set[str] = frozenset()) -
     shapes = rdflib.Graph()
     for path in files:
         shapes.parse(path, format=guess_format(str(path)) or "turtle")
+    _plain_strings(shapes)
     referenced = {o.n3() for o in shapes.objects()}
     for node in set(shapes.subjects()):
         if node.n3() in skip and node.n3() not in referenced:
@@ -234,6 +235,18 @@ def run_pyshacl(store: Store, files: list[Path], skip: set[str] = frozenset()) -
         )
     results.sort(key=Result.key)
     return results
+
+
+def _plain_strings(graph) -> None:
+    """``"a"^^xsd:string`` as ``"a"`` in ``graph``, in place: RDF 1.1 makes them one term, rdflib tells them
+    apart, and the data reaches pySHACL in the plain form (:meth:`Store.to_rdflib`), so ``sh:in ( "a"^^xsd:string )``
+    would miss a value ``"a"``."""
+    import rdflib
+
+    typed = [(s, p, o) for s, p, o in graph if isinstance(o, rdflib.Literal) and o.datatype == rdflib.XSD.string]
+    for s, p, o in typed:
+        graph.remove((s, p, o))
+        graph.add((s, p, rdflib.Literal(str(o))))
 
 
 def _to_ox(term):
