@@ -75,11 +75,11 @@ def index_turtle(text: str, base: str, wanted: set[str], objects_of: set[str] | 
     index = _index_turtle(text, base, wanted, "subjects", objects_of)
     missing = {w for w in wanted if w not in index.subjects}
     if missing:
-        mentioned = _index_turtle(text, base, missing, "names")
-        for found, more in ((index.subjects, mentioned.subjects), (index.mentions, mentioned.mentions)):
-            found.update((k, v) for k, v in more.items() if k in missing)
-        index.ends.update((k, v) for k, v in mentioned.ends.items() if k in missing)
-        index.objects.update((k, v) for k, v in mentioned.objects.items() if k[0] in missing)
+        mentioned = _index_turtle(text, base, missing, "names")  # it finds nothing but the missing IRIs
+        index.subjects.update(mentioned.subjects)
+        index.mentions.update(mentioned.mentions)
+        index.ends.update(mentioned.ends)
+        index.objects.update(mentioned.objects)
     if any(w not in index.subjects and w not in index.mentions for w in wanted):
         index = _index_turtle(text, base, wanted, "all")
     return index

@@ -12,7 +12,6 @@ literal could be picked up too, which at worst lets one more CURIE resolve.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 _TURTLE = re.compile(r"(?:@prefix|(?<![\w:])PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^<>\s]*)>", re.IGNORECASE)
 _XML = re.compile(r"""\bxmlns:([A-Za-z_][\w.-]*)\s*=\s*["']([^"'<>\s]*)["']""")
@@ -49,11 +48,3 @@ def _declarations(text: str) -> list[tuple[str, str]]:
         if match:
             found.append(match.groups())
     return found
-
-
-def from_file(path: Path) -> dict[str, str]:
-    """The prefixes declared in the file at ``path`` (empty when it cannot be read as text)."""
-    try:
-        return from_text(path.read_text(encoding="utf-8", errors="replace"))
-    except OSError:
-        return {}

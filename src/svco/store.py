@@ -22,7 +22,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -142,14 +142,13 @@ class Store:
             for index, source in enumerate(files):
                 if on_file is not None:
                     on_file(source.path, index, len(files))
-                derived = text_work.submit(_mentions_derived, source)
-                prefixes = text_work.submit(_prefixes, source)
-                loaded.append(self._load_file(source, replace=replace, derived=derived.result))
-                self.prefixes.update(prefixes.result())
+                scan = text_work.submit(_scan_text, source)
+                loaded.append(self._load_file(source, replace=replace, scan=scan))
+                self.prefixes.update(scan.result()[1])
         self.sources.extend(loaded)
         return loaded
 
-    def _load_file(self, source: Source, *, replace: bool, derived: Callable[[], bool]) -> LoadedSource:
+    def _load_file(self, source: Source, *, replace: bool, scan: Future[tuple[bool, dict[str, str]]]) -> LoadedSource:
         """Parse one file into its graph.
 
         With ``replace`` the file is parsed into a staging graph first and swapped in by one SPARQL update
@@ -170,7 +169,7 @@ class Store:
             self._drop_staging(staging, target, fresh)
             raise
         triples = len(self._store) - before
-        if derived():  # the file may name a derived integer datatype (worked out while it loaded)
+        if scan.result()[0]:  # the file may name a derived integer datatype (:func:`_scan_text`, run meanwhile)
             self._record_written(source, graph, staging)
         if staging != target:
             self._swap_in(staging, target)
@@ -178,9 +177,9 @@ class Store:
 
     def _record_written(self, source: Source, graph: str, into: ox.NamedNode) -> None:
         """Record the literals the store rewrites (:mod:`svco.written`) for a file that names a derived integer
-        datatype (:func:`_mentions_derived`): the file is parsed a second time."""
-        loadable = {"input": source.data} if source.data is not None else {"path": str(source.path)}
-        self._store.extend(written.records(ox.parse(**loadable, format=source.format, base_iri=graph), into))
+        datatype (:func:`_scan_text`): the file is parsed a second time."""
+        triples = ox.parse(**source.parser_input(), format=source.format, base_iri=graph)
+        self._store.extend(written.records(triples, into))
 
     def _swap_in(self, staging: ox.NamedNode, target: ox.NamedNode) -> None:
         """Replace ``target`` by ``staging`` in one update, which Oxigraph applies in one transaction."""
@@ -383,19 +382,13 @@ def _open_read_only(path: Path, attempts: int = 5) -> ox.Store:
     raise AssertionError("unreachable")
 
 
-def _mentions_derived(source: Source) -> bool:
-    """Whether the file's text may name a derived integer datatype (:func:`svco.written.mentions_derived`)."""
-    if source.data is not None:
-        return written.mentions_derived(source.data)
-    with source.path.open("rb") as handle:
-        return written.mentions_derived(handle.read())
+def _scan_text(source: Source) -> tuple[bool, dict[str, str]]:
+    """What svco reads in a file's text besides its triples, the file read once for both: whether it may name
+    a derived integer datatype (:func:`svco.written.mentions_derived`), and the prefixes it declares."""
+    from svco.prefixes import from_text
 
-
-def _prefixes(source: Source) -> dict[str, str]:
-    """The prefixes the file declares (for query text and reports)."""
-    from svco.prefixes import from_file, from_text
-
-    return from_text(source.data.decode("utf-8", "replace")) if source.data is not None else from_file(source.path)
+    data = source.data if source.data is not None else source.path.read_bytes()
+    return written.mentions_derived(data), from_text(data.decode("utf-8", "replace"))
 
 
 class _RdflibConverter:
