@@ -141,11 +141,9 @@ def pyshacl_results(case: Case) -> set[tuple]:
     def term(value) -> str | None:
         if value is None:
             return None
-        if isinstance(value, rdflib.Literal):
-            return _literal_key(str(value), value.language, str(value.datatype) if value.datatype else None)
-        if isinstance(value, rdflib.BNode):
-            return "_:" if ANONYMOUS else f"_:{bids[value]}"
-        return str(value)
+        if isinstance(value, rdflib.BNode) and not ANONYMOUS:
+            return f"_:{bids[value]}"
+        return _term_key(value)
 
     results = set()
     # the report's own results only: pySHACL also types the nested results under sh:detail (sh:node, ...)
@@ -223,6 +221,7 @@ def sparql_order():
 
 
 def _term_key(term: rdflib.term.Node) -> str:
+    """An rdflib term as the results compare it (a blank node as "_:")."""
     if isinstance(term, rdflib.Literal):
         return _literal_key(str(term), term.language, str(term.datatype) if term.datatype else None)
     return str(term) if isinstance(term, rdflib.URIRef) else "_:"
